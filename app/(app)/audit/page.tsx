@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { AuditLog } from "@/components/audit/audit-log";
+import { PageHeader } from "@/components/ui/page-header";
+
+export const metadata: Metadata = { title: "Audit" };
+
+export default function AuditPage() {
+  return (
+    <>
+      <PageHeader
+        title="Audit log"
+        description="Every action, in a hash-chained log: each entry's hash covers the one before it, so any change or deletion is detected."
+      />
+      <AuditLog />
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
+import { StatusDot } from "@/components/ui/status-dot";
+import { currentUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import { getHealth } from "@/lib/health/get-health";
+
+export const metadata: Metadata = { title: "Dashboard" };
+export const dynamic = "force-dynamic";
+
+export default async function DashboardPage() {
+  const user = (await currentUser())!;
+  const [health, head, tokens, recent] = await Promise.all([
+    getHealth(),
+    db.logHead.findUnique({ where: { id: 1 } }),
+    db.apiToken.count({ where: { userId: user.id, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } }),
+    db.logEntry.findMany({
+      where: user.role === "admin" ? {} : { actor: user.username },
+      orderBy: { sequence: "desc" },
+      take: 8,
+    }),
+  ]);
+  return (
+    <>
+      <PageHeader title="Dashboard" description={`Signed in as ${user.username}.`} />
+      <div className="grid gap-4 md:grid-cols-3">
+        <section className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <h2 className="text-sm font-medium text-slate-500">System</h2>
+          <p className="mt-1 flex items-center gap-2 text-xl font-semibold capitalize">
+            <StatusDot status={health.status} /> {health.status}
+          </p>
+          <ul className="mt-3 space-y-1 text-sm text-slate-600">
+            {Object.entries(health.components).map(([name, c]) => (
+              <li key={name} className="flex items-center gap-2">
+                <StatusDot status={c.status} /> <span className="capitalize">{name}</span>
+                <span className="text-slate-400">{c.detail}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <h2 className="text-sm font-medium text-slate-500">Audit log</h2>
+          <p className="mt-1 text-xl font-semibold">{head?.sequence ?? 0} entries</p>
+          <Link href="/audit" className="mt-3 inline-block text-sm font-medium text-indigo-600 hover:text-indigo-500">
+            Browse and verify →
+          </Link>
+        </section>
+        <section className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <h2 className="text-sm font-medium text-slate-500">Your API tokens</h2>
+          <p className="mt-1 text-xl font-semibold">{tokens} active</p>
+          <Link href="/settings" className="mt-3 inline-block text-sm font-medium text-indigo-600 hover:text-indigo-500">
+            Manage tokens →
+          </Link>
+        </section>
+      </div>
+      <section className="mt-6 rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+        <h2 className="border-b border-slate-200 px-5 py-3 text-sm font-medium text-slate-700">Recent activity</h2>
+        {recent.length === 0 ? (
+          <p className="px-5 py-6 text-sm text-slate-500">Nothing has happened yet.</p>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {recent.map((e) => (
+              <li key={e.sequence} className="flex flex-wrap items-center gap-x-3 px-5 py-2 text-sm">
+                <span className="font-mono text-slate-400">#{e.sequence}</span>
+                <span className="font-medium">{e.action}</span>
+                <span className="text-slate-600">{e.actor}</span>
+                <span className={e.result === "success" ? "text-emerald-700" : "text-amber-700"}>{e.result}</span>
+                <time className="ml-auto text-slate-400" dateTime={e.timestamp.toISOString()}>
+                  {e.timestamp.toISOString().replace("T", " ").slice(0, 19)} UTC
+                </time>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,4 @@
+import { healthRoute } from "@/lib/health/health-route";
+
+export const dynamic = "force-dynamic";
+export const GET = healthRoute;

@@ -1,0 +1,108 @@
+"use client";
+
+import { useState } from "react";
+import useSWRInfinite from "swr/infinite";
+import { fetchJson } from "@/components/fetch-json";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+
+type Entry = { sequence: number; timestamp: string; actor: string; action: string; resource: string; subsystem: string; result: string; entry_hash: string };
+type Page = { entries: Entry[]; next_cursor: string | null };
+type Verify = { valid: boolean; checked: number; first_bad_sequence: number | null; reason: string | null };
+
+export function AuditLog() {
+  const [subsystem, setSubsystem] = useState("");
+  const key = (index: number, previous: Page | null) => {
+    if (previous && !previous.next_cursor) return null;
+    const q = new URLSearchParams({ limit: "50" });
+    if (subsystem) q.set("subsystem", subsystem);
+    if (previous?.next_cursor) q.set("cursor", previous.next_cursor);
+    return `/api/log/entries?${q}`;
+  };
+  const { data, error, size, setSize, isLoading } = useSWRInfinite<Page>(key, (url: string) => fetchJson<Page>(url));
+  const entries = data?.flatMap((p) => p.entries) ?? [];
+  const more = Boolean(data?.[data.length - 1]?.next_cursor);
+
+  const [verify, setVerify] = useState<Verify | null>(null);
+  const [verifying, setVerifying] = useState(false);
+  const [verifyError, setVerifyError] = useState<string | null>(null);
+  async function runVerify() {
+    setVerifying(true);
+    setVerifyError(null);
+    try {
+      setVerify(await fetchJson<Verify>("/api/log/verify"));
+    } catch (e) {
+      setVerifyError((e as Error).message);
+    } finally {
+      setVerifying(false);
+    }
+  }
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <Button onClick={runVerify} disabled={verifying}>
+          {verifying ? "Verifying…" : "Verify the chain"}
+        </Button>
+        <label className="text-sm text-slate-600">
+          Subsystem{" "}
+          <select value={subsystem} onChange={(e) => setSubsystem(e.target.value)} className="ml-1 rounded-md border-slate-300 py-1 text-sm ring-1 ring-slate-300">
+            <option value="">all</option>
+            <option value="auth">auth</option>
+          </select>
+        </label>
+      </div>
+      {verifyError && <Alert>{verifyError}</Alert>}
+      {verify &&
+        (verify.valid ? (
+          <Alert tone="success">Chain intact: {verify.checked} entries checked, every hash and link matches.</Alert>
+        ) : (
+          <Alert>
+            Chain broken at entry #{verify.first_bad_sequence}: {verify.reason}. {verify.checked} entries before it are intact.
+          </Alert>
+        ))}
+      {error && <Alert>{(error as Error).message}</Alert>}
+      {!isLoading && !error && entries.length === 0 ? (
+        <EmptyState title="No entries">Nothing has been logged{subsystem ? ` in ${subsystem}` : ""} yet.</EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+          <table className="min-w-full text-left text-sm">
+            <thead className="border-b border-slate-200 text-slate-500">
+              <tr>
+                <th className="px-4 py-2 font-medium">#</th>
+                <th className="px-4 py-2 font-medium">Time (UTC)</th>
+                <th className="px-4 py-2 font-medium">Actor</th>
+                <th className="px-4 py-2 font-medium">Action</th>
+                <th className="px-4 py-2 font-medium">Resource</th>
+                <th className="px-4 py-2 font-medium">Result</th>
+                <th className="px-4 py-2 font-medium">Hash</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {entries.map((e) => (
+                <tr key={e.sequence}>
+                  <td className="px-4 py-2 font-mono text-slate-500">{e.sequence}</td>
+                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">{e.timestamp.replace("T", " ").slice(0, 19)}</td>
+                  <td className="px-4 py-2">{e.actor}</td>
+                  <td className="px-4 py-2 font-medium">{e.action}</td>
+                  <td className="px-4 py-2 text-slate-600">{e.resource}</td>
+                  <td className={`px-4 py-2 ${e.result === "success" ? "text-emerald-700" : "text-amber-700"}`}>{e.result}</td>
+                  <td className="px-4 py-2 font-mono text-xs text-slate-400" title={e.entry_hash}>
+                    {e.entry_hash.slice(0, 12)}…
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {isLoading && <p className="px-4 py-3 text-sm text-slate-500">Loading…</p>}
+        </div>
+      )}
+      {more && (
+        <Button variant="secondary" onClick={() => setSize(size + 1)}>
+          Load more
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+// The one wrapper every app/api/**/route.ts handler is built with. In order: body size
+// (413), authentication by bearer token or session cookie (401), same-origin check for
+// cookie-authenticated writes (403), role (403), read-only mode (503), zod validation of
+// params, query and body (422), then the handler; any error becomes a safe JSON response.
+import { z } from "zod";
+import { db } from "../db/client";
+import { config } from "../config";
+import type { AuthUser } from "../auth/schemas";
+import { sessionUserId } from "../auth/session-cookie";
+import { toAuthUser } from "../auth/sign-in";
+import { clientIp } from "../auth/client-ip";
+import { authenticateToken } from "../tokens/authenticate-token";
+import { getSystemMode } from "../system/get-mode";
+import { ForbiddenError, PayloadTooLargeError, ReadOnlyError, UnauthorizedError, ValidationError, type FieldError } from "./errors";
+import { toErrorResponse } from "./responses";
+import { isSameOrigin } from "./same-origin";
+
+type Access = "public" | "user" | "admin";
+type Schema = z.ZodType;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export type RouteOptions<B, Q, P, A extends Access> = {
+  /** "public": anyone (the user is still read when credentials are sent); default "user". */
+  access?: A;
+  body?: B;
+  query?: Q;
+  params?: P;
+  /** Allowed while Grace is read-only (sign-in, sign-out, leaving read-only mode). */
+  allowReadOnly?: boolean;
+};
+
+export type RouteContext<B, Q, P, A extends Access> = {
+  req: Request;
+  user: A extends "public" ? AuthUser | null : AuthUser;
+  /** How the caller authenticated. */
+  via: "token" | "session" | null;
+  ip: string;
+  body: Out<B>;
+  query: Out<Q>;
+  params: Out<P>;
+};
+
+type NextContext = { params?: Promise<Record<string, string | string[]>> };
+
+export const ROUTE_MARK = Symbol.for("grace.route");
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export function route<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined, A extends Access = "user">(
+  options: RouteOptions<B, Q, P, A>,
+  handler: (ctx: RouteContext<B, Q, P, A>) => Promise<unknown>,
+) {
+  const access = options.access ?? "user";
+  const wrapped = async (req: Request, next: NextContext = {}): Promise<Response> => {
+    const url = new URL(req.url);
+    try {
+      const length = Number(req.headers.get("content-length") ?? 0);
+      if (length > config.maxBodyBytes) throw new PayloadTooLargeError(config.maxBodyBytes);
+
+      const { user, via } = await authenticate(req);
+      if (!user && access !== "public") throw new UnauthorizedError();
+      const mutating = MUTATING.has(req.method);
+      if (via === "session" && mutating && !isSameOrigin(req)) {
+        throw new ForbiddenError("Cross-site request refused: the Origin header must be this site's");
+      }
+      if (access === "admin" && user?.role !== "admin") throw new ForbiddenError("Only an admin can do this");
+      if (mutating && !options.allowReadOnly) {
+        const mode = await getSystemMode();
+        if (mode.mode !== "normal") throw new ReadOnlyError(mode.mode, mode.reason);
+      }
+
+      const fields: FieldError[] = [];
+      const params = parse(options.params, await next.params, "params", fields);
+      const query = parse(options.query, Object.fromEntries(url.searchParams), "query", fields);
+      const body = options.body ? parse(options.body, await readJson(req, fields), "body", fields) : undefined;
+      if (fields.length) throw new ValidationError(fields);
+
+      const result = await handler({ req, user, via, ip: clientIp(req.headers), body, query, params } as RouteContext<B, Q, P, A>);
+      return result instanceof Response ? result : Response.json(result);
+    } catch (error) {
+      return toErrorResponse(error, `${req.method} ${url.pathname}`);
+    }
+  };
+  return Object.assign(wrapped, { [ROUTE_MARK]: true });
+}
+
+async function authenticate(req: Request): Promise<{ user: AuthUser | null; via: "token" | "session" | null }> {
+  const header = req.headers.get("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const user = match ? await authenticateToken(db, match[1]) : null;
+    // A bad token is a 401 even on public routes: the caller meant to authenticate.
+    if (!user) throw new UnauthorizedError("Could not validate credentials");
+    return { user, via: "token" };
+  }
+  const id = await sessionUserId(req);
+  if (id === null) return { user: null, via: null };
+  const row = await db.user.findUnique({ where: { id } });
+  if (!row || row.disabledAt) return { user: null, via: null };
+  return { user: toAuthUser(row), via: "session" };
+}
+
+function parse(schema: Schema | undefined, input: unknown, where: string, fields: FieldError[]) {
+  if (!schema) return undefined;
+  const result = schema.safeParse(input ?? {});
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    fields.push({ field: [where, ...issue.path.map(String)].join("."), message: issue.message });
+  }
+  return undefined;
+}
+
+async function readJson(req: Request, fields: FieldError[]): Promise<unknown> {
+  const text = await readBody(req);
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    fields.push({ field: "body", message: "is not valid JSON" });
+    return undefined;
+  }
+}
+
+// Content-Length can be absent (chunked uploads): count while reading and stop at the limit.
+async function readBody(req: Request): Promise<string> {
+  if (!req.body) return "";
+  const limit = config.maxBodyBytes;
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new PayloadTooLargeError(limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}

@@ -1,0 +1,51 @@
+import type { Tx } from "../db/client";
+import { canonicalJson, entryHash } from "./hash";
+
+export type AuditEvent = {
+  /** Who did it: a username, or "system" / "worker" for Grace itself. */
+  actor: string;
+  /** What was done, dotted: "auth.login", "token.create", … */
+  action: string;
+  /** What it was done to: "user:3", "token:12", … */
+  resource: string;
+  subsystem: string;
+  payload?: Record<string, unknown>;
+  /** "success", "failure", "denied", … */
+  result: string;
+};
+
+/**
+ * Appends one entry to the tamper-evident log inside the caller's transaction, so the
+ * entry exists exactly when the change it describes was committed.
+ *
+ * Its first statement is a write to the single head row: on PostgreSQL that row lock
+ * orders concurrent appenders; on SQLite it takes the write lock before anything is read
+ * (a deferred transaction that reads first cannot be retried by the busy timeout). Callers
+ * whose transaction reads before writing should start it with `lockLog` (see transaction.ts).
+ */
+export async function append(tx: Tx, event: AuditEvent) {
+  const rows = await tx.$queryRaw<{ sequence: number | bigint; lastHash: string }[]>`
+    UPDATE "LogHead" SET "sequence" = "sequence" + 1 WHERE "id" = 1 RETURNING "sequence", "lastHash"`;
+  if (rows.length !== 1) throw new Error("the audit log head row is missing; run the migrations");
+  const sequence = Number(rows[0].sequence);
+  const prevHash = rows[0].lastHash;
+  const timestamp = new Date();
+  const payloadText = canonicalJson(event.payload ?? {});
+  const hash = entryHash({ ...event, sequence, timestamp, prevHash, payload: JSON.parse(payloadText) });
+  const entry = await tx.logEntry.create({
+    data: {
+      sequence,
+      timestamp,
+      actor: event.actor,
+      action: event.action,
+      resource: event.resource,
+      subsystem: event.subsystem,
+      payload: payloadText,
+      result: event.result,
+      prevHash,
+      entryHash: hash,
+    },
+  });
+  await tx.$executeRaw`UPDATE "LogHead" SET "lastHash" = ${hash}, "updatedAt" = ${timestamp} WHERE "id" = 1`;
+  return entry;
+}

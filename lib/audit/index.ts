@@ -1,0 +1,4 @@
+export { append, type AuditEvent } from "./append";
+export { verifyLog, type VerifyResult } from "./verify";
+export { listEntries } from "./list-entries";
+export { GENESIS_HASH, entryHash, canonicalJson } from "./hash";

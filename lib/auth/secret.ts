@@ -1,0 +1,28 @@
+// The secret that signs and encrypts session cookies: NEXTAUTH_SECRET (or AUTH_SECRET), else
+// one generated into the data dir on first start and kept there.
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { dataDir } from "../db/config";
+
+let cached: string | undefined;
+
+export function authSecret(): string {
+  if (cached) return cached;
+  const fromEnv = process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET;
+  if (fromEnv) return (cached = fromEnv);
+  const file = path.join(dataDir(), "auth-secret");
+  try {
+    return (cached = readFileSync(file, "utf8").trim());
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    // "wx": if another process wrote it first, read theirs instead.
+    writeFileSync(file, randomBytes(32).toString("base64url"), { flag: "wx", mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  return (cached = readFileSync(file, "utf8").trim());
+}

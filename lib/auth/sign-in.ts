@@ -1,0 +1,78 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { db as defaultDb, type Db, type Tx } from "../db/client";
+import { writeTransaction } from "../db/transaction";
+import { append } from "../audit";
+import { dummyPasswordHash, verifyPassword } from "./password";
+import { failureDelayMs, lockStatus } from "./lockout";
+import { config } from "../config";
+import type { AuthUser, Role } from "./schemas";
+
+export type SignInOptions<T> = {
+  username: string;
+  password: string;
+  ip: string;
+  /** "web" (the sign-in page) or "api" (POST /api/auth/login), for the audit log. */
+  via: "web" | "api";
+  /** Runs inside the transaction that records the success (e.g. to issue a token). */
+  onSuccess?: (tx: Tx, user: AuthUser) => Promise<T>;
+  db?: Db;
+};
+
+export type SignInResult<T> =
+  | { ok: true; user: AuthUser; extra: T }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "locked"; retryAfterSeconds: number };
+
+/**
+ * Checks a username and password for both the sign-in page and the legacy login API:
+ * refuses while locked out, records the attempt and audits it in one transaction.
+ */
+export async function signIn<T = undefined>(o: SignInOptions<T>): Promise<SignInResult<T>> {
+  const db = o.db ?? defaultDb;
+  const username = o.username.trim().toLowerCase();
+  const lock = await lockStatus(db, { username, ip: o.ip });
+  if (lock.locked) return { ok: false, reason: "locked", retryAfterSeconds: lock.retryAfterSeconds };
+
+  const user = await db.user.findUnique({ where: { username } });
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), o.password);
+  const ok = Boolean(user && passwordOk && !user.disabledAt);
+
+  const extra = await writeTransaction(async (tx) => {
+    await tx.signInAttempt.create({ data: { username, ip: o.ip, outcome: ok ? "success" : "failure" } });
+    await append(tx, {
+      actor: username,
+      action: "auth.login",
+      resource: user ? `user:${user.id}` : `username:${username}`,
+      subsystem: "auth",
+      payload: { ip: o.ip, via: o.via, ...(ok ? {} : { reason: user ? "bad_password" : "unknown_user" }) },
+      result: ok ? "success" : "failure",
+    });
+    if (!ok) {
+      const after = await lockStatus(tx, { username, ip: o.ip });
+      if (after.locked) {
+        await append(tx, {
+          actor: "system",
+          action: "auth.lockout",
+          resource: `username:${username}`,
+          subsystem: "auth",
+          payload: { ip: o.ip, failures: after.recentFailures, lock_seconds: config.lockout.lockSeconds },
+          result: "locked",
+        });
+      }
+      return undefined;
+    }
+    return o.onSuccess?.(tx, toAuthUser(user!));
+  }, db);
+
+  if (!ok) {
+    const { recentFailures } = await lockStatus(db, { username, ip: o.ip });
+    const delay = failureDelayMs(recentFailures);
+    if (delay > 0) await sleep(delay);
+    return { ok: false, reason: "invalid" };
+  }
+  return { ok: true, user: toAuthUser(user!), extra: extra as T };
+}
+
+export function toAuthUser(u: { id: number; username: string; role: string }): AuthUser {
+  return { id: u.id, username: u.username, role: u.role as Role };
+}

@@ -1,0 +1,33 @@
+// The Prisma client for the configured database. Both generated clients expose the same
+// model API (one models file, see prisma/models.prisma), so the rest of Grace is typed
+// against the SQLite one and never asks which database it runs on — except raw SQL, which
+// sticks to syntax both understand.
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient, Prisma } from "./generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import { databaseConfig, sqliteBusyTimeoutMs, type DatabaseConfig } from "./config";
+
+export type Db = SqliteClient;
+export type Tx = Prisma.TransactionClient;
+export { Prisma };
+
+export function createDb(config: DatabaseConfig = databaseConfig()): Db {
+  if (config.provider === "postgres") {
+    const adapter = new PrismaPg({
+      connectionString: config.url,
+      max: Number(process.env.GRACE_PG_POOL_SIZE) || 10,
+    });
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  const adapter = new PrismaBetterSqlite3({ url: `file:${config.file}`, timeout: sqliteBusyTimeoutMs() });
+  return new SqliteClient({ adapter });
+}
+
+export function databaseProvider(): DatabaseConfig["provider"] {
+  return databaseConfig().provider;
+}
+
+// One client per process (kept on globalThis so Next's dev reloads reuse it).
+const g = globalThis as unknown as { graceDb?: Db };
+export const db: Db = (g.graceDb ??= createDb());

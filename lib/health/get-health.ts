@@ -1,0 +1,35 @@
+import { db as defaultDb, databaseProvider, type Db } from "../db/client";
+import { config } from "../config";
+import { version } from "../version";
+
+type Component = { status: "ok" | "degraded" | "down"; latency_ms?: number; detail?: string };
+
+/**
+ * The liveness answer for GET /health and /api/health: two indexed queries, no heavy work.
+ * "down" when the database does not answer; "degraded" when no worker has sent a heartbeat
+ * lately (the web app still serves, background work waits).
+ */
+export async function getHealth(db: Db = defaultDb) {
+  const components: Record<string, Component> = {};
+  const started = performance.now();
+  try {
+    await db.$queryRaw`SELECT 1`;
+    components.database = { status: "ok", latency_ms: round(performance.now() - started), detail: databaseProvider() };
+  } catch (error) {
+    console.error("[health] database check failed", error);
+    components.database = { status: "down", latency_ms: round(performance.now() - started), detail: "database unreachable" };
+  }
+  if (components.database.status === "ok") {
+    const fresh = new Date(Date.now() - 3 * config.workerHeartbeatSeconds * 1000);
+    const workers = await db.workerHeartbeat.count({ where: { lastSeenAt: { gt: fresh }, status: "running" } });
+    components.worker = workers > 0 ? { status: "ok", detail: `${workers} running` } : { status: "degraded", detail: "no worker heartbeat" };
+  }
+  const statuses = Object.values(components).map((c) => c.status);
+  const status = statuses.includes("down") ? "down" : statuses.includes("degraded") ? "degraded" : "ok";
+  const message = status === "ok" ? "Grace is running" : status === "degraded" ? "Grace is running with problems" : "Grace cannot reach its database";
+  return { status, message, components, version } as const;
+}
+
+function round(ms: number) {
+  return Math.round(ms * 100) / 100;
+}

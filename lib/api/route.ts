@@ -71,7 +71,8 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
       const fields: FieldError[] = [];
       const params = parse(options.params, await next.params, "params", fields);
       const query = parse(options.query, Object.fromEntries(url.searchParams), "query", fields);
-      const body = options.body ? parse(options.body, await readJson(req, fields), "body", fields) : undefined;
+      const raw = options.body ? await readJson(req, fields) : NOT_JSON;
+      const body = raw === NOT_JSON ? undefined : parse(options.body, raw, "body", fields);
       if (fields.length) throw new ValidationError(fields);
 
       const result = await handler({ req, user, via, ip: clientIp(req.headers), body, query, params } as RouteContext<B, Q, P, A>);
@@ -109,6 +110,8 @@ function parse(schema: Schema | undefined, input: unknown, where: string, fields
   return undefined;
 }
 
+const NOT_JSON = Symbol("not json");
+
 async function readJson(req: Request, fields: FieldError[]): Promise<unknown> {
   const text = await readBody(req);
   if (text.trim() === "") return {};
@@ -116,7 +119,7 @@ async function readJson(req: Request, fields: FieldError[]): Promise<unknown> {
     return JSON.parse(text);
   } catch {
     fields.push({ field: "body", message: "is not valid JSON" });
-    return undefined;
+    return NOT_JSON;
   }
 }
 

@@ -1,0 +1,84 @@
+import { expect, test, type Page } from "@playwright/test";
+
+const adminPassword = "e2e-admin-password";
+
+// Console errors fail the test; the browser's own log line for the expected 401 of a failed
+// sign-in is the one exception.
+function watchConsole(page: Page) {
+  const errors: string[] = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error" && !/status of 401/.test(msg.text())) errors.push(msg.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  return errors;
+}
+
+async function signIn(page: Page, username: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+test("a failed sign-in shows an error and stays on the sign-in page", async ({ page }) => {
+  const errors = watchConsole(page);
+  await signIn(page, "admin", "not the password");
+  await expect(page.getByRole("alert").filter({ hasText: "Incorrect" })).toHaveText("Incorrect username or password.");
+  await expect(page).toHaveURL(/\/login/);
+  await page.screenshot({ path: "test-results/screens/login-error.png", fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test("signed-out visitors are sent to sign in", async ({ page, request }) => {
+  await page.goto("/settings");
+  await expect(page).toHaveURL(/\/login/);
+  const res = await request.get("/api/me");
+  expect(res.status()).toBe(401);
+  expect((await res.json()).error.code).toBe("unauthorized");
+});
+
+test("the admin signs in, creates a token, calls the API with it and signs out", async ({ page, request }) => {
+  const errors = watchConsole(page);
+  await signIn(page, "admin", adminPassword);
+  await expect(page).toHaveURL(/\/dashboard/);
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  for (const item of ["Chat", "Knowledge", "Tasks", "IDE", "Dashboard", "Audit", "Governance", "Security", "Settings"]) {
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: item, exact: true })).toBeVisible();
+  }
+  await page.screenshot({ path: "test-results/screens/dashboard.png", fullPage: true });
+
+  await page.getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByText("No tokens yet")).toBeVisible();
+  await page.getByLabel("New token name").fill("e2e script");
+  await page.getByRole("button", { name: "Create token" }).click();
+  const token = (await page.getByTestId("new-token").textContent())?.trim() ?? "";
+  expect(token).toMatch(/^grace_[A-Za-z0-9_-]{43}$/);
+  await expect(page.getByRole("cell", { name: "e2e script", exact: true })).toBeVisible();
+  await expect(page.getByRole("cell", { name: `${token.slice(0, 12)}…` })).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/settings-token.png", fullPage: true });
+
+  const health = await request.get("/api/health");
+  expect(health.status()).toBe(200);
+  expect((await health.json()).components.database.status).toBe("ok");
+  const me = await request.get("/api/me", { headers: { Authorization: `Bearer ${token}` } });
+  expect(me.status()).toBe(200);
+  expect(await me.json()).toMatchObject({ username: "admin", role: "admin", authenticated_by: "token" });
+  // Old clients call paths with a trailing slash: same handler, no redirect.
+  const slash = await request.get("/api/me/", { headers: { Authorization: `Bearer ${token}` }, maxRedirects: 0 });
+  expect(slash.status()).toBe(200);
+  const chat = await request.post("/api/chat/", { headers: { Authorization: `Bearer ${token}` }, data: { message: "hi" }, maxRedirects: 0 });
+  expect([404, 405]).toContain(chat.status());
+
+  await page.getByRole("link", { name: "Audit" }).click();
+  await page.getByRole("button", { name: "Verify the chain" }).click();
+  await expect(page.getByText(/Chain intact: \d+ entries checked/)).toBeVisible();
+  await expect(page.getByRole("cell", { name: "token.create" }).first()).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/audit.png", fullPage: true });
+
+  await page.getByRole("link", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/settings");
+  await expect(page).toHaveURL(/\/login/);
+  expect(errors).toEqual([]);
+});

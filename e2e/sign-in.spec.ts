@@ -80,5 +80,7 @@ test("the admin signs in, creates a token, calls the API with it and signs out",
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/settings");
   await expect(page).toHaveURL(/\/login/);
+  const logouts = await request.get("/api/log/entries?action=auth.logout", { headers: { Authorization: `Bearer ${token}` } });
+  expect((await logouts.json()).entries[0]).toMatchObject({ actor: "admin", action: "auth.logout" });
   expect(errors).toEqual([]);
 });

@@ -7,6 +7,8 @@ import { credentialsSchema } from "./schemas";
 import { authSecret } from "./secret";
 import { secureCookies, sessionCookieName } from "./session-cookie";
 import { signIn } from "./sign-in";
+import { append } from "../audit";
+import { writeTransaction } from "../db/transaction";
 
 export function authOptions(): NextAuthOptions {
   return {
@@ -35,6 +37,15 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
+    events: {
+      // Sign-in is audited by signIn(); the session's end is audited here.
+      async signOut({ token }) {
+        const username = typeof token?.name === "string" ? token.name : "unknown";
+        await writeTransaction((tx) =>
+          append(tx, { actor: username, action: "auth.logout", resource: `user:${token?.sub ?? "unknown"}`, subsystem: "auth", payload: { via: "web" }, result: "success" }),
+        );
+      },
+    },
     callbacks: {
       // Only the user id travels in the cookie; role and status are read fresh per request.
       jwt: ({ token, user }) => (user ? { sub: user.id, name: user.name } : token),

@@ -27,8 +27,8 @@ export default async function DashboardPage() {
       <div className="grid gap-4 md:grid-cols-3">
         <section className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
           <h2 className="text-sm font-medium text-slate-500">System</h2>
-          <p className="mt-1 flex items-center gap-2 text-xl font-semibold capitalize">
-            <StatusDot status={health.status} /> {health.status}
+          <p className="mt-1 flex items-center gap-2 text-xl font-semibold">
+            <StatusDot status={health.status} /> {{ ok: "All systems normal", degraded: "Degraded", down: "Down" }[health.status]}
           </p>
           <ul className="mt-3 space-y-1 text-sm text-slate-600">
             {Object.entries(health.components).map(([name, c]) => (

@@ -7,6 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient, Prisma } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { databaseConfig, sqliteBusyTimeoutMs, type DatabaseConfig } from "./config";
+import { SerializedSqliteFactory } from "./sqlite-adapter";
 
 export type Db = SqliteClient;
 export type Tx = Prisma.TransactionClient;
@@ -20,7 +21,7 @@ export function createDb(config: DatabaseConfig = databaseConfig()): Db {
     });
     return new PostgresClient({ adapter }) as unknown as Db;
   }
-  const adapter = new PrismaBetterSqlite3({ url: `file:${config.file}`, timeout: sqliteBusyTimeoutMs() });
+  const adapter = new SerializedSqliteFactory(new PrismaBetterSqlite3({ url: `file:${config.file}`, timeout: sqliteBusyTimeoutMs() }));
   return new SqliteClient({ adapter });
 }
 

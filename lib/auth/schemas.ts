@@ -1,11 +1,15 @@
 import { z } from "zod";
 
+// Names Grace itself uses as audit-log actors; nobody may register as one of them.
+export const RESERVED_USERNAMES = ["system", "worker", "anonymous", "unknown", "grace"];
+
 export const usernameSchema = z
   .string()
   .trim()
   .min(3, "must be at least 3 characters")
   .max(64, "must be at most 64 characters")
-  .regex(/^[A-Za-z0-9_.-]+$/, "may contain letters, digits, '_', '.' and '-' only");
+  .regex(/^[A-Za-z0-9_.-]+$/, "may contain letters, digits, '_', '.' and '-' only")
+  .refine((name) => !RESERVED_USERNAMES.includes(name.toLowerCase()), "is reserved");
 
 export const passwordSchema = z
   .string()

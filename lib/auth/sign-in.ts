@@ -30,47 +30,52 @@ export type SignInResult<T> =
 export async function signIn<T = undefined>(o: SignInOptions<T>): Promise<SignInResult<T>> {
   const db = o.db ?? defaultDb;
   const username = o.username.trim().toLowerCase();
-  const lock = await lockStatus(db, { username, ip: o.ip });
-  if (lock.locked) return { ok: false, reason: "locked", retryAfterSeconds: lock.retryAfterSeconds };
+  // Cheap refusal before the slow password hash; checked again below, where it counts.
+  const early = await lockStatus(db, { username, ip: o.ip });
+  if (early.locked) return { ok: false, reason: "locked", retryAfterSeconds: early.retryAfterSeconds };
 
   const user = await db.user.findUnique({ where: { username } });
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), o.password);
   const ok = Boolean(user && passwordOk && !user.disabledAt);
 
-  const extra = await writeTransaction(async (tx) => {
+  // Attempts are serialised here (writeTransaction takes the log head first), so parallel
+  // guesses cannot all slip past the check above: the one that tips the count locks the rest
+  // out, even if a later guess is right.
+  const outcome = await writeTransaction(async (tx) => {
+    const lock = await lockStatus(tx, { username, ip: o.ip });
+    if (lock.locked) return { kind: "locked" as const, retryAfterSeconds: lock.retryAfterSeconds };
     await tx.signInAttempt.create({ data: { username, ip: o.ip, outcome: ok ? "success" : "failure" } });
     await append(tx, {
-      actor: username,
+      // An unknown name is not an actor: it could be "system". It goes in the payload.
+      actor: user ? user.username : "anonymous",
       action: "auth.login",
-      resource: user ? `user:${user.id}` : `username:${username}`,
+      resource: user ? `user:${user.id}` : "user:unknown",
       subsystem: "auth",
-      payload: { ip: o.ip, via: o.via, ...(ok ? {} : { reason: user ? "bad_password" : "unknown_user" }) },
+      payload: { ip: o.ip, via: o.via, ...(ok ? {} : { reason: user ? "bad_password" : "unknown_user", username }) },
       result: ok ? "success" : "failure",
     });
-    if (!ok) {
-      const after = await lockStatus(tx, { username, ip: o.ip });
-      if (after.locked) {
-        await append(tx, {
-          actor: "system",
-          action: "auth.lockout",
-          resource: `username:${username}`,
-          subsystem: "auth",
-          payload: { ip: o.ip, failures: after.recentFailures, lock_seconds: config.lockout.lockSeconds },
-          result: "locked",
-        });
-      }
-      return undefined;
+    if (ok) return { kind: "ok" as const, extra: await o.onSuccess?.(tx, toAuthUser(user!)) };
+    const after = await lockStatus(tx, { username, ip: o.ip });
+    if (after.locked) {
+      await append(tx, {
+        actor: "system",
+        action: "auth.lockout",
+        resource: user ? `user:${user.id}` : "user:unknown",
+        subsystem: "auth",
+        payload: { ip: o.ip, username, failures: after.recentFailures, lock_seconds: config.lockout.lockSeconds },
+        result: "locked",
+      });
     }
-    return o.onSuccess?.(tx, toAuthUser(user!));
+    return { kind: "failed" as const, recentFailures: after.recentFailures };
   }, db);
 
-  if (!ok) {
-    const { recentFailures } = await lockStatus(db, { username, ip: o.ip });
-    const delay = failureDelayMs(recentFailures);
+  if (outcome.kind === "locked") return { ok: false, reason: "locked", retryAfterSeconds: outcome.retryAfterSeconds };
+  if (outcome.kind === "failed") {
+    const delay = failureDelayMs(outcome.recentFailures);
     if (delay > 0) await sleep(delay);
     return { ok: false, reason: "invalid" };
   }
-  return { ok: true, user: toAuthUser(user!), extra: extra as T };
+  return { ok: true, user: toAuthUser(user!), extra: outcome.extra as T };
 }
 
 export function toAuthUser(u: { id: number; username: string; role: string }): AuthUser {

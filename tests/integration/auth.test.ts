@@ -33,7 +33,10 @@ describe("legacy sign-in API", async () => {
     const unknown = await call(login.POST, { body: { username: "nobody-here", password: "whatever1" }, headers: { "x-forwarded-for": "10.9.9.9" } });
     expect(unknown.status).toBe(401);
     const entries = await db.logEntry.findMany({ where: { action: "auth.login", result: "failure" } });
-    expect(entries.map((e) => e.actor)).toEqual(expect.arrayContaining([user.username, "nobody-here"]));
+    expect(entries.map((e) => e.actor)).toEqual(expect.arrayContaining([user.username, "anonymous"]));
+    // A made-up name is never an actor (it could be "system"); it is kept in the payload.
+    const anonymous = entries.find((e) => e.actor === "anonymous")!;
+    expect(JSON.parse(anonymous.payload)).toMatchObject({ username: "nobody-here", reason: "unknown_user", ip: "10.9.9.9" });
     const success = await db.logEntry.findFirst({ where: { action: "auth.login", result: "success", actor: user.username } });
     expect(success).not.toBeNull();
   });
@@ -58,7 +61,7 @@ describe("legacy sign-in API", async () => {
     // Another IP is not locked out of the same account.
     const elsewhere = await call(login.POST, { body: { username: victim.username, password }, headers: { "x-forwarded-for": "10.8.8.8" } });
     expect(elsewhere.status).toBe(200);
-    expect(await db.logEntry.count({ where: { action: "auth.lockout", resource: `username:${victim.username}` } })).toBe(1);
+    expect(await db.logEntry.count({ where: { action: "auth.lockout", resource: `user:${victim.id}` } })).toBe(1);
 
     // "Restart": fresh modules and a fresh database client read the lock from the database.
     vi.resetModules();
@@ -66,6 +69,22 @@ describe("legacy sign-in API", async () => {
     const fresh = await import("../../app/api/auth/login/route");
     const again = await call(fresh.POST, { body: { username: victim.username, password }, headers: { "x-forwarded-for": ip } });
     expect(again.status).toBe(429);
+  });
+});
+
+describe("parallel guessing", () => {
+  it("cannot slip past the lockout: exactly 10 failures are recorded, the rest refused", async () => {
+    const target = await createUser({ password });
+    const ip = "10.6.6.6";
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => call(login.POST, { body: { username: target.username, password: `guess-${i}` }, headers: { "x-forwarded-for": ip } })),
+    );
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(10);
+    expect(await db.signInAttempt.count({ where: { username: target.username, ip, outcome: "failure" } })).toBe(10);
+    const right = await call(login.POST, { body: { username: target.username, password }, headers: { "x-forwarded-for": ip } });
+    expect(right.status).toBe(429);
   });
 });
 
@@ -90,6 +109,9 @@ describe("registration", async () => {
 
       const again = await call(register.POST, { body: { username: "newcomer", password: "long enough pw" } });
       expect(again.status).toBe(409);
+      const reserved = await call(register.POST, { body: { username: "System", password: "long enough pw" } });
+      expect(reserved.status).toBe(422);
+      expect(reserved.json.error.fields).toEqual([{ field: "body.username", message: "is reserved" }]);
       const bad = await call(register.POST, { body: { username: "a b", password: "short" } });
       expect(bad.status).toBe(422);
       expect(bad.json.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(["body.password", "body.username"]);

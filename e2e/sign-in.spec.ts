@@ -67,7 +67,8 @@ test("the admin signs in, creates a token, calls the API with it and signs out",
   const slash = await request.get("/api/me/", { headers: { Authorization: `Bearer ${token}` }, maxRedirects: 0 });
   expect(slash.status()).toBe(200);
   const chat = await request.post("/api/chat/", { headers: { Authorization: `Bearer ${token}` }, data: { message: "hi" }, maxRedirects: 0 });
-  expect([404, 405]).toContain(chat.status());
+  expect(chat.status()).toBe(404); // the chat issue adds it; until then a JSON 404
+  expect((await chat.json()).error.code).toBe("not_found");
 
   await page.getByRole("link", { name: "Audit" }).click();
   await page.getByRole("button", { name: "Verify the chain" }).click();

@@ -1,11 +1,12 @@
-// Serves the built Next.js app. A custom server only to pin down the client address:
-// X-Forwarded-For is replaced by the socket's address (or, behind a trusted proxy with
-// GRACE_TRUST_PROXY=1, by the proxy's last hop), so sign-in lockout cannot be dodged by
-// sending a made-up header.
+// Serves the built Next.js app. A custom server only to pin down the client address: it sets
+// X-Grace-Client-IP (replacing any a client sent) to the socket's address, or, behind a
+// trusted proxy (GRACE_TRUST_PROXY=1), to the last hop of the proxy's X-Forwarded-For. So
+// sign-in lockout cannot be dodged with a made-up header.
 import "dotenv/config";
 import { createServer } from "node:http";
 import next from "next";
 import { config } from "../lib/config";
+import { CLIENT_IP_HEADER } from "../lib/auth/client-ip";
 
 const port = Number(process.env.PORT) || 3000;
 const hostname = process.env.HOST || "0.0.0.0";
@@ -13,10 +14,16 @@ const app = next({ dev: false, dir: process.cwd(), hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+let warnedAboutProxy = false;
 const server = createServer((req, res) => {
   const forwarded = req.headers["x-forwarded-for"];
   const lastHop = (Array.isArray(forwarded) ? forwarded.join(",") : forwarded)?.split(",").pop()?.trim();
-  req.headers["x-forwarded-for"] = (config.trustProxy && lastHop) || req.socket.remoteAddress || "unknown";
+  const trustProxy = config.trustProxy;
+  if (lastHop && !trustProxy && !warnedAboutProxy && req.socket.remoteAddress !== lastHop) {
+    warnedAboutProxy = true;
+    console.warn("[web] requests carry X-Forwarded-For but GRACE_TRUST_PROXY is off: behind a proxy every client shares its address (and its sign-in lockout)");
+  }
+  req.headers[CLIENT_IP_HEADER] = (trustProxy && lastHop) || req.socket.remoteAddress || "unknown";
   void handle(req, res);
 });
 server.keepAliveTimeout = 65_000;

@@ -27,6 +27,8 @@ export type RouteOptions<B, Q, P, A extends Access> = {
   params?: P;
   /** Allowed while Grace is read-only (sign-in, sign-out, leaving read-only mode). */
   allowReadOnly?: boolean;
+  /** Public routes that never look at credentials (health: it must answer with the database down). */
+  skipAuth?: boolean;
 };
 
 export type RouteContext<B, Q, P, A extends Access> = {
@@ -34,6 +36,8 @@ export type RouteContext<B, Q, P, A extends Access> = {
   user: A extends "public" ? AuthUser | null : AuthUser;
   /** How the caller authenticated. */
   via: "token" | "session" | null;
+  /** The bearer token used, when one was. */
+  token: { id: number; expiresAt: Date | null } | null;
   ip: string;
   body: Out<B>;
   query: Out<Q>;
@@ -56,7 +60,7 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
       const length = Number(req.headers.get("content-length") ?? 0);
       if (length > config.maxBodyBytes) throw new PayloadTooLargeError(config.maxBodyBytes);
 
-      const { user, via } = await authenticate(req);
+      const { user, via, token } = options.skipAuth ? ANONYMOUS : await authenticate(req);
       if (!user && access !== "public") throw new UnauthorizedError();
       const mutating = MUTATING.has(req.method);
       if (via === "session" && mutating && !isSameOrigin(req)) {
@@ -75,8 +79,9 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
       const body = raw === NOT_JSON ? undefined : parse(options.body, raw, "body", fields);
       if (fields.length) throw new ValidationError(fields);
 
-      const result = await handler({ req, user, via, ip: clientIp(req.headers), body, query, params } as RouteContext<B, Q, P, A>);
-      return result instanceof Response ? result : Response.json(result);
+      const result = await handler({ req, user, via, token, ip: clientIp(req.headers), body, query, params } as RouteContext<B, Q, P, A>);
+      if (result instanceof Response) return result;
+      return result === undefined ? new Response(null, { status: 204 }) : Response.json(result);
     } catch (error) {
       return toErrorResponse(error, `${req.method} ${url.pathname}`);
     }
@@ -84,20 +89,24 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
   return Object.assign(wrapped, { [ROUTE_MARK]: true });
 }
 
-async function authenticate(req: Request): Promise<{ user: AuthUser | null; via: "token" | "session" | null }> {
+type Credentials = { user: AuthUser | null; via: "token" | "session" | null; token: { id: number; expiresAt: Date | null } | null };
+const ANONYMOUS: Credentials = { user: null, via: null, token: null };
+
+async function authenticate(req: Request): Promise<Credentials> {
   const header = req.headers.get("authorization");
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const user = match ? await authenticateToken(db, match[1]) : null;
+    const found = match ? await authenticateToken(db, match[1]) : null;
     // A bad token is a 401 even on public routes: the caller meant to authenticate.
-    if (!user) throw new UnauthorizedError("Could not validate credentials");
-    return { user, via: "token" };
+    if (!found) throw new UnauthorizedError("Could not validate credentials");
+    const { tokenId, tokenExpiresAt, ...user } = found;
+    return { user, via: "token", token: { id: tokenId, expiresAt: tokenExpiresAt } };
   }
   const id = await sessionUserId(req);
-  if (id === null) return { user: null, via: null };
+  if (id === null) return ANONYMOUS;
   const row = await db.user.findUnique({ where: { id } });
-  if (!row || row.disabledAt) return { user: null, via: null };
-  return { user: toAuthUser(row), via: "session" };
+  if (!row || row.disabledAt) return ANONYMOUS;
+  return { user: toAuthUser(row), via: "session", token: null };
 }
 
 function parse(schema: Schema | undefined, input: unknown, where: string, fields: FieldError[]) {

@@ -20,10 +20,13 @@ export type AuditEvent = {
  *
  * Its first statement is a write to the single head row: on PostgreSQL that row lock
  * orders concurrent appenders; on SQLite it takes the write lock before anything is read
- * (a deferred transaction that reads first cannot be retried by the busy timeout). Callers
- * whose transaction reads before writing should start it with `lockLog` (see transaction.ts).
+ * (a deferred transaction that reads first cannot be retried by the busy timeout). Open the
+ * transaction with writeTransaction (lib/db/transaction.ts), which takes that lock first.
  */
 export async function append(tx: Tx, event: AuditEvent) {
+  // The client itself type-checks as a Tx (only it has $connect); outside a transaction the
+  // head update and the insert could interleave with another appender and fork the chain.
+  if ("$connect" in (tx as object)) throw new Error("append() must run inside a transaction (use writeTransaction)");
   const rows = await tx.$queryRaw<{ sequence: number | bigint; lastHash: string }[]>`
     UPDATE "LogHead" SET "sequence" = "sequence" + 1 WHERE "id" = 1 RETURNING "sequence", "lastHash"`;
   if (rows.length !== 1) throw new Error("the audit log head row is missing; run the migrations");

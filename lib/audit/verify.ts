@@ -24,6 +24,7 @@ export async function verifyLog(db: Db, options: { fromSequence?: number; toSequ
   if (!head) return bad(0, 1, "the log head row is missing");
   const from = Math.max(1, options.fromSequence ?? 1);
   const end = Math.min(options.toSequence ?? head.sequence, head.sequence);
+  if (from > end) return { valid: true, checked: 0, first_bad_sequence: null, reason: null }; // nothing in range
   let expected = from;
   let prevHash = GENESIS_HASH;
   if (from > 1) {

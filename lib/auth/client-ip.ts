@@ -1,8 +1,10 @@
-// The web server (scripts/web-server.ts) sets X-Forwarded-For to the one client address it
-// trusts (the socket, or a trusted proxy's last hop), so reading it here is safe.
+// The client's address, as scripts/web-server.ts found it: it drops any incoming
+// X-Grace-Client-IP and sets its own from the socket (or, with GRACE_TRUST_PROXY, from a
+// proxy's X-Forwarded-For). Never read X-Forwarded-For here: a client can write anything there.
+export const CLIENT_IP_HEADER = "x-grace-client-ip";
+
 export function clientIp(headers: Headers | Record<string, string | string[] | undefined>): string {
-  const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
+  const raw = headers instanceof Headers ? headers.get(CLIENT_IP_HEADER) : headers[CLIENT_IP_HEADER];
   const value = Array.isArray(raw) ? raw[0] : raw;
-  const ip = value?.split(",").pop()?.trim();
-  return ip || "unknown";
+  return value?.trim() || "unknown";
 }

@@ -1,7 +1,7 @@
 // The secret that signs and encrypts session cookies: NEXTAUTH_SECRET (or AUTH_SECRET), else
 // one generated into the data dir on first start and kept there.
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { dataDir } from "../db/config";
 
@@ -18,11 +18,16 @@ export function authSecret(): string {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
   mkdirSync(path.dirname(file), { recursive: true });
+  // Written whole to a temporary file, then linked into place: a process that loses the race
+  // reads the winner's complete secret, never a half-written one.
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, randomBytes(32).toString("base64url"), { mode: 0o600 });
   try {
-    // "wx": if another process wrote it first, read theirs instead.
-    writeFileSync(file, randomBytes(32).toString("base64url"), { flag: "wx", mode: 0o600 });
+    linkSync(temp, file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  } finally {
+    unlinkSync(temp);
   }
   return (cached = readFileSync(file, "utf8").trim());
 }

@@ -24,6 +24,7 @@ export function readMigrations(dir: string, upTo?: string): Migration[] {
     .filter((d) => d.isDirectory() && existsSync(path.join(dir, d.name, "migration.sql")))
     .map((d) => d.name)
     .sort();
+  if (upTo && !names.includes(upTo)) throw new Error(`no migration named ${upTo} in ${dir}`);
   const list = upTo ? names.slice(0, names.indexOf(upTo) + 1) : names;
   return list.map((name) => {
     const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
@@ -72,6 +73,10 @@ function migrateSqlite(file: string, migrations: Migration[], log: (l: string) =
       "started_at" DATETIME NOT NULL DEFAULT current_timestamp,
       "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`);
     const done: string[] = [];
+    // Prisma's SQLite migrations rebuild a table by copying it and dropping the old one; with
+    // foreign keys on, that drop would cascade-delete child rows. The pragma is a no-op inside
+    // a transaction, so it is switched off around it and the keys are checked before commit.
+    db.pragma("foreign_keys = OFF");
     // One immediate transaction per migration: a second process waits, then sees it applied.
     const applyNext = db.transaction((m: Migration) => {
       const applied = db
@@ -79,6 +84,8 @@ function migrateSqlite(file: string, migrations: Migration[], log: (l: string) =
         .all() as Applied[];
       if (!checkHistory(applied, [m]).length) return false;
       db.exec(m.sql);
+      const broken = db.pragma("foreign_key_check") as unknown[];
+      if (broken.length) throw new Error(`migration ${m.name} leaves ${broken.length} rows with broken foreign keys`);
       db.prepare(
         `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
          VALUES (?, ?, ?, ?, ?, 1)`,

@@ -6,7 +6,7 @@ const TOUCH_EVERY_MS = 60_000;
 const lastTouched = new Map<number, number>();
 
 /** The user behind a bearer token, or null when it is unknown, revoked, expired or disabled. */
-export async function authenticateToken(db: Db, token: string): Promise<(AuthUser & { tokenId: number }) | null> {
+export async function authenticateToken(db: Db, token: string): Promise<(AuthUser & { tokenId: number; tokenExpiresAt: Date | null }) | null> {
   if (!looksLikeToken(token)) return null;
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
@@ -15,7 +15,7 @@ export async function authenticateToken(db: Db, token: string): Promise<(AuthUse
   const now = Date.now();
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now) || row.user.disabledAt) return null;
   touch(db, row.id, now);
-  return { id: row.user.id, username: row.user.username, role: row.user.role as Role, tokenId: row.id };
+  return { id: row.user.id, username: row.user.username, role: row.user.role as Role, tokenId: row.id, tokenExpiresAt: row.expiresAt };
 }
 
 // last_used_at is written at most once a minute per token and per process, off the

@@ -26,7 +26,7 @@ export type CallOptions = {
 
 export async function call(handler: Handler, o: CallOptions = {}) {
   const method = o.method ?? (o.body !== undefined || o.rawBody !== undefined ? "POST" : "GET");
-  const headers: Record<string, string> = { host: "grace.test", "x-forwarded-for": "10.0.0.1", ...o.headers };
+  const headers: Record<string, string> = { host: "grace.test", "x-grace-client-ip": "10.0.0.1", ...o.headers };
   if (o.bearer) headers.authorization = `Bearer ${o.bearer}`;
   if (o.cookie) headers.cookie = o.cookie;
   if (o.origin !== null && method !== "GET") headers.origin = o.origin ?? ORIGIN;

@@ -36,6 +36,10 @@ describe("the audit log", () => {
     expect((await verifyLog(db)).valid).toBe(true);
   });
 
+  it("refuses to append outside a transaction", async () => {
+    await expect(append(db as never, { actor: "x", action: "y", resource: "z", subsystem: "test", result: "success" })).rejects.toThrow(/inside a transaction/);
+  });
+
   it("is append-only at the database: UPDATE and DELETE are refused", async () => {
     await appendMany(1);
     await expect(db.$executeRawUnsafe(`UPDATE "LogEntry" SET "actor" = 'mallory' WHERE "sequence" = 1`)).rejects.toThrow(/append-only/);
@@ -79,5 +83,10 @@ describe("GET /api/log/entries and /api/log/verify", async () => {
     expect(res.json).toMatchObject({ valid: true, first_bad_sequence: null });
     expect(res.json.checked).toBeGreaterThanOrEqual(6);
     expect((await call(verify.GET)).status).toBe(401);
+    const beyond = await call(verify.GET, { bearer: aliceToken, path: "/api/log/verify?start_seq=100000" });
+    expect(beyond.json).toEqual({ valid: true, checked: 0, first_bad_sequence: null, reason: null });
+    const backwards = await call(verify.GET, { bearer: aliceToken, path: "/api/log/verify?start_seq=5&end_seq=2" });
+    expect(backwards.status).toBe(422);
+    expect(backwards.json.error.fields[0].field).toBe("query.end_seq");
   });
 });

@@ -27,10 +27,10 @@ describe("legacy sign-in API", async () => {
   });
 
   it("answers a bad login with 401 JSON and audits it", async () => {
-    const res = await call(login.POST, { body: { username: user.username, password: "wrong password" }, headers: { "x-forwarded-for": "10.9.9.9" } });
+    const res = await call(login.POST, { body: { username: user.username, password: "wrong password" }, headers: { "x-grace-client-ip": "10.9.9.9" } });
     expect(res.status).toBe(401);
     expect(res.json.detail).toBe("Incorrect username or password");
-    const unknown = await call(login.POST, { body: { username: "nobody-here", password: "whatever1" }, headers: { "x-forwarded-for": "10.9.9.9" } });
+    const unknown = await call(login.POST, { body: { username: "nobody-here", password: "whatever1" }, headers: { "x-grace-client-ip": "10.9.9.9" } });
     expect(unknown.status).toBe(401);
     const entries = await db.logEntry.findMany({ where: { action: "auth.login", result: "failure" } });
     expect(entries.map((e) => e.actor)).toEqual(expect.arrayContaining([user.username, "anonymous"]));
@@ -51,15 +51,15 @@ describe("legacy sign-in API", async () => {
     const victim = await createUser({ password });
     const ip = "10.7.7.7";
     for (let i = 0; i < 10; i++) {
-      const r = await call(login.POST, { body: { username: victim.username, password: `nope-${i}` }, headers: { "x-forwarded-for": ip } });
+      const r = await call(login.POST, { body: { username: victim.username, password: `nope-${i}` }, headers: { "x-grace-client-ip": ip } });
       expect(r.status).toBe(401);
     }
-    const locked = await call(login.POST, { body: { username: victim.username, password }, headers: { "x-forwarded-for": ip } });
+    const locked = await call(login.POST, { body: { username: victim.username, password }, headers: { "x-grace-client-ip": ip } });
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(800);
     expect(locked.json.error.code).toBe("rate_limited");
     // Another IP is not locked out of the same account.
-    const elsewhere = await call(login.POST, { body: { username: victim.username, password }, headers: { "x-forwarded-for": "10.8.8.8" } });
+    const elsewhere = await call(login.POST, { body: { username: victim.username, password }, headers: { "x-grace-client-ip": "10.8.8.8" } });
     expect(elsewhere.status).toBe(200);
     expect(await db.logEntry.count({ where: { action: "auth.lockout", resource: `user:${victim.id}` } })).toBe(1);
 
@@ -67,7 +67,7 @@ describe("legacy sign-in API", async () => {
     vi.resetModules();
     delete (globalThis as { graceDb?: unknown }).graceDb;
     const fresh = await import("../../app/api/auth/login/route");
-    const again = await call(fresh.POST, { body: { username: victim.username, password }, headers: { "x-forwarded-for": ip } });
+    const again = await call(fresh.POST, { body: { username: victim.username, password }, headers: { "x-grace-client-ip": ip } });
     expect(again.status).toBe(429);
   });
 });
@@ -77,13 +77,13 @@ describe("parallel guessing", () => {
     const target = await createUser({ password });
     const ip = "10.6.6.6";
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => call(login.POST, { body: { username: target.username, password: `guess-${i}` }, headers: { "x-forwarded-for": ip } })),
+      Array.from({ length: 20 }, (_, i) => call(login.POST, { body: { username: target.username, password: `guess-${i}` }, headers: { "x-grace-client-ip": ip } })),
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 401)).toHaveLength(10);
     expect(statuses.filter((s) => s === 429)).toHaveLength(10);
     expect(await db.signInAttempt.count({ where: { username: target.username, ip, outcome: "failure" } })).toBe(10);
-    const right = await call(login.POST, { body: { username: target.username, password }, headers: { "x-forwarded-for": ip } });
+    const right = await call(login.POST, { body: { username: target.username, password }, headers: { "x-grace-client-ip": ip } });
     expect(right.status).toBe(429);
   });
 });

@@ -56,6 +56,22 @@ describe("personal API tokens", async () => {
     expect(bobList.json.items).toEqual([]);
   });
 
+  it("never lets a token mint a token that outlives it", async () => {
+    const { token: login } = await import("../helpers/api").then(async (h) => {
+      const { writeTransaction } = await import("../../lib/db/transaction");
+      const { issueLoginToken } = await import("../../lib/tokens/issue-login-token");
+      return { token: (await writeTransaction((tx) => issueLoginToken(tx, { user: alice, ip: "10.0.0.1" }))).access_token, h };
+    });
+    const callerExpiry = (await call(tokens.GET, { bearer: login })).json.items.find((t: { kind: string }) => t.kind === "login").expires_at;
+    const minted = await call(tokens.POST, { bearer: login, body: { name: "forever" } });
+    expect(minted.status).toBe(201);
+    expect(minted.json.expires_at).toBe(callerExpiry);
+    const longer = await call(tokens.POST, { bearer: login, body: { name: "ten years", expires_in_days: 3650 } });
+    expect(longer.json.expires_at).toBe(callerExpiry);
+    // With the browser session, a person can still make a token that never expires.
+    expect((await call(tokens.POST, { cookie, body: { name: "forever" } })).json.expires_at).toBeNull();
+  });
+
   it("refuses an expired token", async () => {
     const created = await call(tokens.POST, { cookie, body: { name: "short", expires_in_days: 1 } });
     await db.apiToken.update({ where: { id: created.json.id }, data: { expiresAt: new Date(Date.now() - 1000) } });

@@ -18,9 +18,11 @@ const createBody = z.object({
   expires_in_days: z.number().int("must be a whole number").min(1, "must be at least 1").max(3650, "must be at most 3650").nullish(),
 });
 
-// The plain token is in this response and nowhere else, ever.
-export const POST = route({ body: createBody }, async ({ user, body }) => {
-  const expiresAt = body.expires_in_days ? new Date(Date.now() + body.expires_in_days * 86_400_000) : null;
+// The plain token is in this response and nowhere else, ever. A token made with a token
+// never outlives it: a leaked 30-day login token cannot mint a permanent one.
+export const POST = route({ body: createBody }, async ({ user, body, token: caller }) => {
+  let expiresAt = body.expires_in_days ? new Date(Date.now() + body.expires_in_days * 86_400_000) : null;
+  if (caller?.expiresAt && (!expiresAt || expiresAt > caller.expiresAt)) expiresAt = caller.expiresAt;
   const { token, record } = await writeTransaction((tx) => createToken(tx, { user, name: body.name, expiresAt }));
   return json({ ...serializeToken(record), token }, { status: 201 });
 });

@@ -72,6 +72,24 @@ describe("legacy sign-in API", async () => {
   });
 });
 
+describe("one IP trying many usernames", async () => {
+  const user = await createUser({ password });
+  it("is locked out across usernames after GRACE_LOGIN_MAX_FAILURES_PER_IP failures", async () => {
+    process.env.GRACE_LOGIN_MAX_FAILURES_PER_IP = "3";
+    try {
+      const ip = "10.5.5.5";
+      for (const name of ["alpha", "bravo", "charlie"]) {
+        expect((await call(login.POST, { body: { username: name, password: "spray-1" }, headers: { "x-grace-client-ip": ip } })).status).toBe(401);
+      }
+      const sprayed = await call(login.POST, { body: { username: user.username, password }, headers: { "x-grace-client-ip": ip } });
+      expect(sprayed.status).toBe(429);
+      expect((await call(login.POST, { body: { username: user.username, password }, headers: { "x-grace-client-ip": "10.5.5.6" } })).status).toBe(200);
+    } finally {
+      delete process.env.GRACE_LOGIN_MAX_FAILURES_PER_IP;
+    }
+  });
+});
+
 describe("parallel guessing", () => {
   it("cannot slip past the lockout: exactly 10 failures are recorded, the rest refused", async () => {
     const target = await createUser({ password });

@@ -1,14 +1,16 @@
-// The worker process: runs beside the web app (`npm start` starts both; `npm run worker`
-// alone). For now it keeps its heartbeat; the job queue and the background loops build on
-// this entry. Stops cleanly on SIGTERM / SIGINT.
+// The worker process: runs the job queue beside the web app (`npm start` starts both;
+// `npm run worker` alone, as many as you like on PostgreSQL), keeps its heartbeat, and stops
+// cleanly on SIGTERM / SIGINT: running jobs finish or their leases are released.
 import "dotenv/config";
 import os from "node:os";
 import { db } from "../lib/db/client";
 import { config } from "../lib/config";
+import { Executor } from "./executor";
 import { beat, workerId } from "./heartbeat";
 
 const id = workerId();
 const concurrency = Number(process.env.GRACE_WORKERS) || os.availableParallelism();
+const executor = new Executor({ workerId: id, concurrency });
 let stopping = false;
 
 async function heartbeat() {
@@ -23,11 +25,13 @@ async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   clearInterval(timer);
-  console.log(`[worker] ${signal}: stopping`);
+  console.log(`[worker] ${signal}: stopping (${executor.active} job(s) running)`);
   try {
+    await beat(db, { id, concurrency, status: "stopping" });
+    await executor.stop();
     await beat(db, { id, concurrency, status: "stopped" });
   } catch (error) {
-    console.error("[worker] could not record the stop", error);
+    console.error("[worker] error while stopping", error);
   }
   await db.$disconnect();
   process.exit(0);
@@ -35,6 +39,7 @@ async function stop(signal: string) {
 
 await heartbeat();
 const timer = setInterval(heartbeat, config.workerHeartbeatSeconds * 1000);
+executor.start();
 process.on("SIGTERM", () => void stop("SIGTERM"));
 process.on("SIGINT", () => void stop("SIGINT"));
 console.log(`[worker] ${id} running (concurrency ${concurrency}, heartbeat every ${config.workerHeartbeatSeconds}s)`);

@@ -1,0 +1,21 @@
+import type { Tx } from "../db/client";
+import { append } from "../audit";
+import { ConflictError, NotFoundError } from "../api/errors";
+import type { AuthUser } from "../auth/schemas";
+
+/**
+ * Cancels a queued or running job (its creator or an admin). A running job's worker sees the
+ * change at its next heartbeat and stops the handler.
+ */
+export async function cancelJob(tx: Tx, o: { user: AuthUser; jobId: number }) {
+  const job = await tx.job.findFirst({ where: { id: o.jobId, ...(o.user.role === "admin" ? {} : { createdById: o.user.id }) } });
+  if (!job) throw new NotFoundError("task");
+  if (job.status !== "queued" && job.status !== "running") throw new ConflictError(`a ${job.status} task cannot be cancelled`);
+  const { count } = await tx.job.updateMany({
+    where: { id: job.id, status: job.status },
+    data: { status: "cancelled", finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null },
+  });
+  if (count !== 1) throw new ConflictError("the task changed state; reload and try again");
+  await append(tx, { actor: o.user.username, action: "job.cancel", resource: `job:${job.id}`, subsystem: "queue", payload: { kind: job.kind, was: job.status }, result: "success" });
+  return tx.job.findUniqueOrThrow({ where: { id: job.id } });
+}

@@ -1,0 +1,35 @@
+import { db as defaultDb, databaseProvider, type Db } from "../db/client";
+import { queueSettings } from "./settings";
+
+/**
+ * Atomically moves up to `limit` due jobs (highest priority, then oldest) to running under
+ * this worker's lease. PostgreSQL: FOR UPDATE SKIP LOCKED, so workers never wait on or take
+ * each other's rows. SQLite: one UPDATE statement, which holds the write lock from its first
+ * step — the same as an immediate transaction.
+ */
+export async function claimJobs(o: { workerId: string; limit: number; db?: Db }) {
+  const db = o.db ?? defaultDb;
+  if (o.limit <= 0) return [];
+  const now = new Date();
+  const leaseUntil = new Date(now.getTime() + queueSettings.leaseMs);
+  const rows =
+    databaseProvider() === "postgres"
+      ? await db.$queryRaw<{ id: number }[]>`
+          UPDATE "Job" SET "status" = 'running', "leaseOwner" = ${o.workerId}, "leaseExpiresAt" = ${leaseUntil},
+            "heartbeatAt" = ${now}, "attempts" = "attempts" + 1, "startedAt" = ${now}, "updatedAt" = ${now},
+            "error" = NULL, "progress" = 0, "progressMessage" = NULL
+          WHERE "id" IN (
+            SELECT "id" FROM "Job" WHERE "status" = 'queued' AND "runAt" <= ${now}
+            ORDER BY "priority" DESC, "runAt", "id" LIMIT ${o.limit} FOR UPDATE SKIP LOCKED)
+          RETURNING "id"`
+      : await db.$queryRaw<{ id: number | bigint }[]>`
+          UPDATE "Job" SET "status" = 'running', "leaseOwner" = ${o.workerId}, "leaseExpiresAt" = ${leaseUntil},
+            "heartbeatAt" = ${now}, "attempts" = "attempts" + 1, "startedAt" = ${now}, "updatedAt" = ${now},
+            "error" = NULL, "progress" = 0, "progressMessage" = NULL
+          WHERE "id" IN (
+            SELECT "id" FROM "Job" WHERE "status" = 'queued' AND "runAt" <= ${now}
+            ORDER BY "priority" DESC, "runAt", "id" LIMIT ${o.limit})
+          RETURNING "id"`;
+  if (!rows.length) return [];
+  return db.job.findMany({ where: { id: { in: rows.map((r) => Number(r.id)) } }, orderBy: [{ priority: "desc" }, { id: "asc" }] });
+}

@@ -1,0 +1,40 @@
+import type { Tx } from "../db/client";
+import { Prisma } from "../db/client";
+import { jobPayloads, type JobKind } from "./kinds";
+import { queueSettings } from "./settings";
+
+export type EnqueueOptions<K extends JobKind> = {
+  kind: K;
+  payload?: unknown;
+  description?: string;
+  priority?: number;
+  maxAttempts?: number;
+  runAt?: Date;
+  /** A second enqueue with the same key returns the first job instead of a new one. */
+  idempotencyKey?: string;
+  createdById?: number | null;
+};
+
+/**
+ * Adds a job inside the caller's transaction, so the job exists exactly when the change
+ * that caused it was committed. The payload is validated against the kind's schema.
+ */
+export async function enqueue<K extends JobKind>(tx: Tx, o: EnqueueOptions<K>) {
+  const payload = jobPayloads[o.kind].parse(o.payload ?? {});
+  if (o.idempotencyKey) {
+    const existing = await tx.job.findUnique({ where: { idempotencyKey: o.idempotencyKey } });
+    if (existing) return existing;
+  }
+  return tx.job.create({
+    data: {
+      kind: o.kind,
+      payload: payload as Prisma.InputJsonValue,
+      description: o.description ?? "",
+      priority: o.priority ?? 0,
+      maxAttempts: o.maxAttempts ?? queueSettings.defaultMaxAttempts,
+      runAt: o.runAt ?? new Date(),
+      idempotencyKey: o.idempotencyKey ?? null,
+      createdById: o.createdById ?? null,
+    },
+  });
+}

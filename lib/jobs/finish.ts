@@ -1,0 +1,74 @@
+import type { Db } from "../db/client";
+import { Prisma } from "../db/client";
+import { db as defaultDb } from "../db/client";
+import { writeTransaction } from "../db/transaction";
+import { append } from "../audit";
+import { backoffMs } from "./settings";
+
+/** A failure that retrying cannot fix (bad payload, unknown kind): the job fails at once. */
+export class PermanentJobError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PermanentJobError";
+  }
+}
+
+/**
+ * Completes a job — only if this worker still holds it, so a job is completed exactly once
+ * even when a slow worker and the one that took over both finish.
+ */
+export async function completeJob(o: { jobId: number; workerId: string; result: unknown; db?: Db }): Promise<boolean> {
+  return writeTransaction(async (tx) => {
+    const now = new Date();
+    const { count } = await tx.job.updateMany({
+      where: { id: o.jobId, leaseOwner: o.workerId, status: "running" },
+      data: {
+        status: "completed",
+        progress: 100,
+        result: (o.result ?? null) as Prisma.InputJsonValue,
+        finishedAt: now,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+      },
+    });
+    if (count !== 1) return false;
+    const job = await tx.job.findUniqueOrThrow({ where: { id: o.jobId }, select: { kind: true, attempts: true } });
+    await append(tx, { actor: "worker", action: "job.complete", resource: `job:${o.jobId}`, subsystem: "queue", payload: { kind: job.kind, attempts: job.attempts, worker: o.workerId }, result: "success" });
+    return true;
+  }, o.db ?? defaultDb);
+}
+
+/**
+ * Records a failed attempt: back to the queue after an exponential backoff, or — after the
+ * last attempt, or for a permanent error — dead / failed, and audited.
+ */
+export async function failJob(o: { jobId: number; workerId: string; error: unknown; db?: Db }): Promise<"retrying" | "dead" | "failed" | "lost"> {
+  const message = errorMessage(o.error);
+  const permanent = o.error instanceof PermanentJobError;
+  return writeTransaction(async (tx) => {
+    const job = await tx.job.findFirst({ where: { id: o.jobId, leaseOwner: o.workerId, status: "running" } });
+    if (!job) return "lost";
+    const now = new Date();
+    const exhausted = job.attempts >= job.maxAttempts;
+    const status = permanent ? "failed" : exhausted ? "dead" : "queued";
+    await tx.job.update({
+      where: { id: job.id },
+      data: {
+        status,
+        error: message,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        ...(status === "queued" ? { runAt: new Date(now.getTime() + backoffMs(job.attempts)) } : { finishedAt: now }),
+      },
+    });
+    if (status !== "queued") {
+      await append(tx, { actor: "worker", action: `job.${status === "dead" ? "dead" : "fail"}`, resource: `job:${job.id}`, subsystem: "queue", payload: { kind: job.kind, attempts: job.attempts, error: message }, result: "failure" });
+    }
+    return status === "queued" ? "retrying" : status;
+  }, o.db ?? defaultDb);
+}
+
+export function errorMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.slice(0, 2000);
+}

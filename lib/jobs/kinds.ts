@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+// Every kind of job and the payload it takes. Handlers live in workers/handlers/ (one per
+// kind); later work adds url_ingest, sandbox_run and approved actions here and there.
+export const jobPayloads = {
+  steps: z.object({
+    steps: z.number().int().min(1).max(1000).default(10),
+    step_ms: z.number().int().min(0).max(60_000).default(500),
+  }),
+  reflection: z.object({}).passthrough(),
+  learning: z.object({ reflection_id: z.number().int().positive().optional() }).passthrough(),
+} as const;
+
+export type JobKind = keyof typeof jobPayloads;
+export const JOB_KINDS = Object.keys(jobPayloads) as JobKind[];
+export const JOB_STATUSES = ["queued", "running", "completed", "failed", "cancelled", "dead"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export function isJobKind(kind: string): kind is JobKind {
+  return kind in jobPayloads;
+}

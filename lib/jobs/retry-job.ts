@@ -1,0 +1,18 @@
+import type { Tx } from "../db/client";
+import { append } from "../audit";
+import { ConflictError, NotFoundError } from "../api/errors";
+import type { AuthUser } from "../auth/schemas";
+
+/** Puts a failed, dead or cancelled job back on the queue with a fresh set of attempts. */
+export async function retryJob(tx: Tx, o: { user: AuthUser; jobId: number }) {
+  const job = await tx.job.findFirst({ where: { id: o.jobId, ...(o.user.role === "admin" ? {} : { createdById: o.user.id }) } });
+  if (!job) throw new NotFoundError("task");
+  if (!["failed", "dead", "cancelled"].includes(job.status)) throw new ConflictError(`a ${job.status} task cannot be retried`);
+  const { count } = await tx.job.updateMany({
+    where: { id: job.id, status: job.status },
+    data: { status: "queued", attempts: 0, runAt: new Date(), error: null, progress: 0, progressMessage: null, finishedAt: null, result: undefined },
+  });
+  if (count !== 1) throw new ConflictError("the task changed state; reload and try again");
+  await append(tx, { actor: o.user.username, action: "job.retry", resource: `job:${job.id}`, subsystem: "queue", payload: { kind: job.kind, was: job.status }, result: "success" });
+  return tx.job.findUniqueOrThrow({ where: { id: job.id } });
+}

@@ -1,0 +1,8 @@
+import type { JobKind } from "../../lib/jobs/kinds";
+import { steps } from "./steps";
+import type { JobHandler } from "./types";
+
+/** One handler per job kind. */
+export const handlers: Partial<Record<JobKind, JobHandler<never>>> = {
+  steps,
+};

@@ -1,24 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-
-const adminPassword = "e2e-admin-password";
-
-// Console errors fail the test; the browser's own log line for the expected 401 of a failed
-// sign-in is the one exception.
-function watchConsole(page: Page) {
-  const errors: string[] = [];
-  page.on("console", (msg) => {
-    if (msg.type() === "error" && !/status of 401/.test(msg.text())) errors.push(msg.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  return errors;
-}
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
+import { expect, test } from "@playwright/test";
+import { adminPassword, signIn, watchConsole } from "./helpers";
 
 test("a failed sign-in shows an error and stays on the sign-in page", async ({ page }) => {
   const errors = watchConsole(page);

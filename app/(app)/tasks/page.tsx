@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import { JobQueue } from "@/components/tasks/job-queue";
+import { TaskList } from "@/components/tasks/task-list";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Tasks" };
 
-export default function Page() {
+export default function TasksPage() {
   return (
     <>
       <PageHeader title="Tasks" description="Your to-dos, and the work running on the queue." />
-      <EmptyState title="No tasks yet">Tasks are not available in this version of Grace yet. Your to-dos and queued jobs will appear here.</EmptyState>
+      <div className="grid gap-8 xl:grid-cols-2">
+        <TaskList />
+        <JobQueue />
+      </div>
     </>
   );
 }

@@ -9,6 +9,7 @@ export const jobPayloads = {
   }),
   reflection: z.object({}).passthrough(),
   learning: z.object({ reflection_id: z.number().int().positive().optional() }).passthrough(),
+  meta: z.object({ reason: z.string().max(200).optional() }).passthrough(),
 } as const;
 
 export type JobKind = keyof typeof jobPayloads;

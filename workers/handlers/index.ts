@@ -1,8 +1,12 @@
 import type { JobKind } from "../../lib/jobs/kinds";
+import { learning } from "./learning";
+import { reflection } from "./reflection";
 import { steps } from "./steps";
 import type { JobHandler } from "./types";
 
 /** One handler per job kind. */
 export const handlers: Partial<Record<JobKind, JobHandler<never>>> = {
   steps,
+  reflection,
+  learning,
 };

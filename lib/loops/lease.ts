@@ -1,0 +1,40 @@
+import { db as defaultDb, type Db } from "../db/client";
+
+export function loopLeaseMs(): number {
+  return (Number(process.env.GRACE_LOOP_LEASE_SECONDS) || 15) * 1000;
+}
+
+/**
+ * Takes or renews the lease that makes this worker the one that runs `name`. A loop runs on
+ * one worker at a time across every process; when the holder dies, its lease expires and
+ * another worker takes over within one lease period.
+ */
+export async function acquireLoopLease(o: { name: string; owner: string; db?: Db }): Promise<boolean> {
+  const db = o.db ?? defaultDb;
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + loopLeaseMs());
+  const renewed = await db.loopLease.updateMany({ where: { name: o.name, owner: o.owner }, data: { expiresAt } });
+  if (renewed.count === 1) return true;
+  const taken = await db.loopLease.updateMany({ where: { name: o.name, expiresAt: { lt: now } }, data: { owner: o.owner, expiresAt, acquiredAt: now } });
+  if (taken.count === 1) return true;
+  try {
+    await db.loopLease.create({ data: { name: o.name, owner: o.owner, expiresAt, acquiredAt: now } });
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") return false; // someone else holds it
+    throw error;
+  }
+}
+
+export async function releaseLoopLease(o: { name: string; owner: string; db?: Db }) {
+  const db = o.db ?? defaultDb;
+  await db.loopLease.updateMany({ where: { name: o.name, owner: o.owner }, data: { expiresAt: new Date(0) } });
+}
+
+export async function recordLoopRun(o: { name: string; owner: string; startedAt: Date; error?: string | null; db?: Db }) {
+  const db = o.db ?? defaultDb;
+  await db.loopLease.updateMany({
+    where: { name: o.name, owner: o.owner },
+    data: { lastRunAt: o.startedAt, lastDurationMs: Date.now() - o.startedAt.getTime(), lastError: o.error ?? null },
+  });
+}

@@ -1,4 +1,4 @@
-// The worker process: runs the job queue beside the web app (`npm start` starts both;
+// The worker process: runs the job queue and the background loops beside the web app (`npm start` starts both;
 // `npm run worker` alone, as many as you like on PostgreSQL), keeps its heartbeat, and stops
 // cleanly on SIGTERM / SIGINT: running jobs finish or their leases are released.
 import "dotenv/config";
@@ -7,10 +7,12 @@ import { db } from "../lib/db/client";
 import { config } from "../lib/config";
 import { Executor } from "./executor";
 import { beat, workerId } from "./heartbeat";
+import { LoopScheduler } from "./loops/scheduler";
 
 const id = workerId();
 const concurrency = Number(process.env.GRACE_WORKERS) || os.availableParallelism();
 const executor = new Executor({ workerId: id, concurrency });
+const loops = new LoopScheduler({ owner: id });
 let stopping = false;
 
 async function heartbeat() {
@@ -28,6 +30,7 @@ async function stop(signal: string) {
   console.log(`[worker] ${signal}: stopping (${executor.active} job(s) running)`);
   try {
     await beat(db, { id, concurrency, status: "stopping" });
+    await loops.stop();
     await executor.stop();
     await beat(db, { id, concurrency, status: "stopped" });
   } catch (error) {
@@ -40,6 +43,7 @@ async function stop(signal: string) {
 await heartbeat();
 const timer = setInterval(heartbeat, config.workerHeartbeatSeconds * 1000);
 executor.start();
+if (process.env.GRACE_LOOPS !== "off") loops.start();
 process.on("SIGTERM", () => void stop("SIGTERM"));
 process.on("SIGINT", () => void stop("SIGINT"));
 console.log(`[worker] ${id} running (concurrency ${concurrency}, heartbeat every ${config.workerHeartbeatSeconds}s)`);

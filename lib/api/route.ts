@@ -14,6 +14,7 @@ import { getSystemMode } from "../system/get-mode";
 import { ForbiddenError, PayloadTooLargeError, ReadOnlyError, UnauthorizedError, ValidationError, type FieldError } from "./errors";
 import { toErrorResponse } from "./responses";
 import { isSameOrigin } from "./same-origin";
+import { countRequest } from "../metrics/request-counter";
 
 type Access = "public" | "user" | "admin";
 type Schema = z.ZodType;
@@ -55,6 +56,12 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
 ) {
   const access = options.access ?? "user";
   const wrapped = async (req: Request, next: NextContext = {}): Promise<Response> => {
+    const started = performance.now();
+    const response = await handle(req, next);
+    countRequest("http_requests", performance.now() - started);
+    return response;
+  };
+  const handle = async (req: Request, next: NextContext): Promise<Response> => {
     const url = new URL(req.url);
     try {
       const length = Number(req.headers.get("content-length") ?? 0);

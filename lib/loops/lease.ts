@@ -31,10 +31,17 @@ export async function releaseLoopLease(o: { name: string; owner: string; db?: Db
   await db.loopLease.updateMany({ where: { name: o.name, owner: o.owner }, data: { expiresAt: new Date(0) } });
 }
 
-export async function recordLoopRun(o: { name: string; owner: string; startedAt: Date; error?: string | null; db?: Db }) {
+/** The scheduler's record of starting a loop (and, for loops it runs itself, how long it took). */
+export async function recordLoopRun(o: { name: string; owner: string; startedAt: Date; error?: string | null; measured: boolean; db?: Db }) {
   const db = o.db ?? defaultDb;
   await db.loopLease.updateMany({
     where: { name: o.name, owner: o.owner },
-    data: { lastRunAt: o.startedAt, lastDurationMs: Date.now() - o.startedAt.getTime(), lastError: o.error ?? null },
+    data: { lastRunAt: o.startedAt, lastError: o.error ?? null, ...(o.measured ? { lastDurationMs: Date.now() - o.startedAt.getTime() } : {}) },
   });
+}
+
+/** A loop that ran as a job records its own duration (the meta loop reads it). */
+export async function recordLoopDuration(o: { name: string; durationMs: number; error?: string | null; db?: Db }) {
+  const db = o.db ?? defaultDb;
+  await db.loopLease.updateMany({ where: { name: o.name }, data: { lastDurationMs: Math.round(o.durationMs), lastError: o.error ?? null } });
 }

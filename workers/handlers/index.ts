@@ -1,5 +1,6 @@
 import type { JobKind } from "../../lib/jobs/kinds";
 import { learning } from "./learning";
+import { meta } from "./meta";
 import { reflection } from "./reflection";
 import { steps } from "./steps";
 import type { JobHandler } from "./types";
@@ -9,4 +10,5 @@ export const handlers: Partial<Record<JobKind, JobHandler<never>>> = {
   steps,
   reflection,
   learning,
+  meta,
 };

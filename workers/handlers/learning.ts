@@ -1,7 +1,8 @@
 import { runLearning } from "../../lib/loops/run-learning";
+import { timedLoop } from "./timed-loop";
 import type { JobHandler } from "./types";
 
 export const learning: JobHandler<unknown> = async ({ db }) => {
-  const { created } = await runLearning({ db });
+  const { created } = await timedLoop(db, "learning", () => runLearning({ db }));
   return { tasks_created: created.length, created };
 };

@@ -1,0 +1,50 @@
+import { statfs } from "node:fs/promises";
+import { mkdirSync } from "node:fs";
+import type { Db } from "../db/client";
+import { dataDir } from "../db/config";
+import type { LoopSettings } from "../loops/config";
+
+export type CheckResult = { component: string; status: "ok" | "degraded" | "down"; latencyMs: number; error: string | null };
+type Settings = LoopSettings<"health">;
+
+async function timed(component: string, fn: () => Promise<string | null>): Promise<CheckResult> {
+  const started = performance.now();
+  try {
+    const problem = await fn();
+    return { component, status: problem ? "degraded" : "ok", latencyMs: performance.now() - started, error: problem };
+  } catch (error) {
+    return { component, status: "down", latencyMs: performance.now() - started, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The components the health loop watches; each returns a problem description or null. */
+export function runChecks(db: Db, s: Settings): Promise<CheckResult[]> {
+  const now = Date.now();
+  return Promise.all([
+    timed("database", async () => {
+      await db.$queryRaw`SELECT 1`;
+      return null;
+    }),
+    timed("workers", async () => {
+      const stale = await db.workerHeartbeat.count({ where: { status: "running", lastSeenAt: { lt: new Date(now - s.worker_stale_seconds * 1000) } } });
+      const alive = await db.workerHeartbeat.count({ where: { status: "running", lastSeenAt: { gte: new Date(now - s.worker_stale_seconds * 1000) } } });
+      if (stale) return `${stale} worker(s) stopped sending heartbeats`;
+      return alive ? null : "no worker is running";
+    }),
+    timed("disk", async () => {
+      mkdirSync(dataDir(), { recursive: true });
+      const fs = await statfs(dataDir());
+      const freeMb = (fs.bavail * fs.bsize) / 1_048_576;
+      return freeMb < s.disk_min_free_mb ? `${Math.round(freeMb)} MB free in the data dir (minimum ${s.disk_min_free_mb} MB)` : null;
+    }),
+    timed("queue", async () => {
+      const [oldest, expired] = await Promise.all([
+        db.job.findFirst({ where: { status: "queued", runAt: { lte: new Date(now) } }, orderBy: { runAt: "asc" }, select: { runAt: true } }),
+        db.job.count({ where: { status: "running", leaseExpiresAt: { lt: new Date(now) } } }),
+      ]);
+      if (expired) return `${expired} running job(s) with an expired lease`;
+      const waited = oldest ? (now - oldest.runAt.getTime()) / 1000 : 0;
+      return waited > s.queue_backlog_seconds ? `the oldest due job has waited ${Math.round(waited)} s (limit ${s.queue_backlog_seconds} s)` : null;
+    }),
+  ]);
+}

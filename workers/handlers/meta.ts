@@ -1,0 +1,8 @@
+import { runMeta } from "../../lib/loops/run-meta";
+import { timedLoop } from "./timed-loop";
+import type { JobHandler } from "./types";
+
+export const meta: JobHandler<unknown> = async ({ db }) => {
+  const { band, changes, analysis } = await timedLoop(db, "meta", () => runMeta({ db }));
+  return { band, changes, analysis_id: analysis.id };
+};

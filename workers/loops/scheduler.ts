@@ -1,0 +1,87 @@
+// Runs Grace's background loops on whichever worker holds each loop's lease, so every loop
+// runs once across all worker processes. Reflection, learning and meta become jobs on the
+// queue (one per interval slot); health runs right here, so it keeps watching even when the
+// queue is stopped or stuck.
+import { db as defaultDb, type Db } from "../../lib/db/client";
+import { writeTransaction } from "../../lib/db/transaction";
+import { enqueue } from "../../lib/jobs/enqueue";
+import { listLoopConfigs } from "../../lib/loops/config";
+import { acquireLoopLease, recordLoopRun, releaseLoopLease } from "../../lib/loops/lease";
+import { runHealthCycle } from "../../lib/health/run-health-cycle";
+
+const JOB_LOOPS = new Set(["reflection", "learning", "meta"]);
+
+export class LoopScheduler {
+  private readonly db: Db;
+  private timer: NodeJS.Timeout | null = null;
+  private ticking: Promise<void> | null = null;
+  private readonly held = new Set<string>();
+
+  constructor(private readonly o: { owner: string; db?: Db; tickMs?: number; log?: (line: string) => void }) {
+    this.db = o.db ?? defaultDb;
+  }
+
+  start() {
+    const tick = () => {
+      this.ticking = this.tick().finally(() => {
+        this.ticking = null;
+        if (this.timer) this.timer = setTimeout(tick, this.o.tickMs ?? 1000);
+      });
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  /** Stops scheduling and hands the leases back so another worker takes over at once. */
+  async stop() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.ticking;
+    for (const name of this.held) await releaseLoopLease({ name, owner: this.o.owner, db: this.db }).catch(() => {});
+    this.held.clear();
+  }
+
+  private async tick() {
+    try {
+      for (const config of await listLoopConfigs(this.db)) {
+        if (!config.enabled) continue;
+        const leader = await acquireLoopLease({ name: config.name, owner: this.o.owner, db: this.db });
+        if (!leader) {
+          this.held.delete(config.name);
+          continue;
+        }
+        if (!this.held.has(config.name)) this.log(`now running the ${config.name} loop`);
+        this.held.add(config.name);
+        const lease = await this.db.loopLease.findUniqueOrThrow({ where: { name: config.name } });
+        const now = Date.now();
+        if (lease.lastRunAt && now - lease.lastRunAt.getTime() < config.intervalSeconds * 1000) continue;
+        await this.runOnce(config.name, config.intervalSeconds, new Date(now));
+      }
+    } catch (error) {
+      console.error("[loops] tick failed", error);
+    }
+  }
+
+  private async runOnce(name: string, intervalSeconds: number, startedAt: Date) {
+    let error: string | null = null;
+    try {
+      if (JOB_LOOPS.has(name)) {
+        const slot = Math.floor(startedAt.getTime() / (intervalSeconds * 1000));
+        await writeTransaction(
+          (tx) => enqueue(tx, { kind: name as "reflection" | "learning" | "meta", idempotencyKey: `${name}:${intervalSeconds}:${slot}`, description: `${name} loop`, priority: 10 }),
+          this.db,
+        );
+      } else if (name === "health") {
+        const { actions } = await runHealthCycle({ db: this.db });
+        for (const a of actions) this.log(`health: ${a.component} ${a.result}: ${a.detail}`);
+      }
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+      console.error(`[loops] ${name} failed`, e);
+    }
+    await recordLoopRun({ name, owner: this.o.owner, startedAt, error, measured: !JOB_LOOPS.has(name), db: this.db });
+  }
+
+  private log(line: string) {
+    (this.o.log ?? ((l: string) => console.log(`[loops] ${l}`)))(line);
+  }
+}

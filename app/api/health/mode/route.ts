@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { route } from "@/lib/api/route";
+import { ValidationError } from "@/lib/api/errors";
+import { db } from "@/lib/db/client";
+import { writeTransaction } from "@/lib/db/transaction";
+import { setModeSchema, setSystemMode } from "@/lib/system/set-mode";
+
+const serialize = (s: { mode: string; reason: string; changedAt: Date; changedBy: string | null }) => ({
+  mode: s.mode,
+  reason: s.reason,
+  changed_at: s.changedAt.toISOString(),
+  changed_by: s.changedBy,
+});
+
+export const GET = route({ access: "admin" }, async () => serialize(await db.systemState.findUniqueOrThrow({ where: { id: 1 } })));
+
+// JSON body {mode, reason}, or the earlier API's ?mode=&reason= query. Allowed in read-only
+// mode: it is the way out.
+const loose = z.object({ mode: z.string().optional(), reason: z.string().optional() });
+
+export const POST = route({ access: "admin", body: loose, query: loose, allowReadOnly: true }, async ({ user, body, query }) => {
+  const source = body.mode !== undefined ? body : query;
+  const parsed = setModeSchema.safeParse(source);
+  if (!parsed.success) {
+    const where = source === body ? "body" : "query";
+    throw new ValidationError(parsed.error.issues.map((i) => ({ field: [where, ...i.path.map(String)].join("."), message: i.message })));
+  }
+  const state = await writeTransaction((tx) => setSystemMode(tx, { ...parsed.data, actor: user.username }));
+  return serialize(state);
+});

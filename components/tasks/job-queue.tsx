@@ -6,6 +6,7 @@ import { fetchJson } from "@/components/fetch-json";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { useLive } from "@/components/live/live-events";
 
 type Job = {
   task_id: string;
@@ -31,9 +32,10 @@ const statusStyle: Record<string, string> = {
 };
 
 export function JobQueue() {
-  // Poll quickly while something is moving, slowly otherwise.
+  // Live events refresh the list as jobs move; without them, poll quickly while something runs.
+  const { connected } = useLive();
   const { data, error, mutate } = useSWR<Job[]>("/api/executor/tasks?limit=50", (url: string) => fetchJson<Job[]>(url), {
-    refreshInterval: (latest) => (latest?.some((j) => j.status === "queued" || j.status === "running") ? 1000 : 5000),
+    refreshInterval: (latest) => (connected ? 15_000 : latest?.some((j) => j.status === "queued" || j.status === "running") ? 1000 : 5000),
   });
   const [problem, setProblem] = useState<string | null>(null);
 

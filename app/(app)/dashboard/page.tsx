@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ReflectionsFeed } from "@/components/dashboard/reflections-feed";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusDot } from "@/components/ui/status-dot";
 import { currentUser } from "@/lib/auth/current-user";
@@ -53,6 +54,9 @@ export default async function DashboardPage() {
             Manage tokens →
           </Link>
         </section>
+      </div>
+      <div className="mt-6">
+        <ReflectionsFeed />
       </div>
       <section className="mt-6 rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
         <h2 className="border-b border-slate-200 px-5 py-3 text-sm font-medium text-slate-700">Recent activity</h2>

@@ -1,0 +1,23 @@
+import { expect, test } from "@playwright/test";
+import { adminPassword, signInAsAdmin, watchConsole } from "./helpers";
+
+test("a mode change reaches an open page live: the banner appears and goes", async ({ page, request }) => {
+  const errors = watchConsole(page);
+  await signInAsAdmin(page);
+  await page.goto("/tasks");
+  await expect(page.getByRole("heading", { name: "Tasks", exact: true })).toBeVisible();
+  const login = await request.post("/api/auth/login", { data: { username: "admin", password: adminPassword } });
+  const { access_token } = await login.json();
+  const auth = { Authorization: `Bearer ${access_token}` };
+
+  await request.post("/api/health/mode", { headers: auth, data: { mode: "read_only", reason: "e2e maintenance" } });
+  const banner = page.getByRole("status").filter({ hasText: "read-only" });
+  await expect(banner).toContainText("e2e maintenance", { timeout: 4000 }); // within the 2 s promise, plus slack
+  await page.screenshot({ path: "test-results/screens/read-only-banner.png", fullPage: true });
+  const refused = await request.post("/api/tasks/", { headers: auth, data: { title: "nope" } });
+  expect(refused.status()).toBe(503);
+
+  await request.post("/api/health/mode", { headers: auth, data: { mode: "normal" } });
+  await expect(banner).toHaveCount(0, { timeout: 4000 });
+  expect(errors).toEqual([]);
+});

@@ -6,6 +6,7 @@ import { PermanentJobError } from "../../lib/jobs/finish";
 import { writeTransaction } from "../../lib/db/transaction";
 import { Executor } from "../../workers/executor";
 import { handlers } from "../../workers/handlers";
+import { forgetSystemMode } from "../../lib/system/get-mode";
 import { db } from "../helpers/api";
 
 process.env.GRACE_JOB_LEASE_SECONDS = "1";
@@ -115,6 +116,18 @@ describe("the job queue", () => {
     expect(after.status).toBe("cancelled");
     expect(after.progress).toBeLessThan(100);
     expect(executors[0].active).toBe(0);
+  });
+
+  it("emergency mode stops the queue until it is lifted", async () => {
+    await db.systemState.update({ where: { id: 1 }, data: { mode: "emergency", changedAt: new Date() } });
+    forgetSystemMode();
+    const job = await writeTransaction((tx) => enqueue(tx, { kind: "steps", payload: { steps: 1, step_ms: 0 } }));
+    startExecutor();
+    await sleep(1500);
+    expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("queued");
+    await db.systemState.update({ where: { id: 1 }, data: { mode: "normal", changedAt: new Date() } });
+    forgetSystemMode();
+    await until(job.id, "completed");
   });
 
   it("on stop, releases leases of jobs that cannot finish in the grace period", async () => {

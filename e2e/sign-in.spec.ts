@@ -29,7 +29,7 @@ test("the admin signs in, creates a token, calls the API with it and signs out",
   await page.screenshot({ path: "test-results/screens/dashboard.png", fullPage: true });
 
   await page.getByRole("link", { name: "Settings" }).click();
-  await expect(page.getByText("No tokens yet")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Your tokens" })).toBeVisible();
   await page.getByLabel("New token name").fill("e2e script");
   await page.getByRole("button", { name: "Create token" }).click();
   const token = (await page.getByTestId("new-token").textContent())?.trim() ?? "";

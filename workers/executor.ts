@@ -26,7 +26,9 @@ export type ExecutorOptions = {
 export class Executor {
   private readonly db: Db;
   private readonly handlers: Partial<Record<string, JobHandler<never>>>;
-  private readonly running = new Map<number, { promise: Promise<void>; controller: AbortController }>();
+  // Keyed by lease owner (worker id + claim token), not job id: one job can be claimed again
+  // by this worker while an old, cancelled run of it is still winding down.
+  private readonly running = new Map<string, { promise: Promise<void>; controller: AbortController }>();
   private stopping = false;
   private releasing = false;
   private wakeUp: (() => void) | null = null;
@@ -98,10 +100,11 @@ export class Executor {
   }
 
   private run(job: Claimed) {
+    const leaseOwner = job.leaseOwner!;
     const controller = new AbortController();
     let lost = false;
     const heartbeat = setInterval(() => {
-      heartbeatJob({ jobId: job.id, workerId: this.o.workerId, db: this.db })
+      heartbeatJob({ jobId: job.id, leaseOwner, db: this.db })
         .then((held) => {
           if (!held && !controller.signal.aborted) {
             lost = true;
@@ -116,9 +119,10 @@ export class Executor {
       const now = Date.now();
       if (now - lastProgressAt < 200 && percent < 100) return; // at most 5 writes a second
       lastProgressAt = now;
-      await reportProgress({ jobId: job.id, workerId: this.o.workerId, progress: percent, message, db: this.db });
+      await reportProgress({ jobId: job.id, leaseOwner, progress: percent, message, db: this.db });
     };
 
+    let succeeded = false;
     const promise = (async () => {
       try {
         const handler = this.handlers[job.kind];
@@ -133,13 +137,15 @@ export class Executor {
           progress,
         });
         if (controller.signal.aborted) throw controller.signal.reason;
-        await completeJob({ jobId: job.id, workerId: this.o.workerId, result, db: this.db });
+        succeeded = true;
+        await this.recordCompletion(job.id, leaseOwner, result);
       } catch (error) {
+        if (succeeded) return; // the work is done; only recording it failed (logged above)
         if (this.releasing) {
-          await releaseJob({ jobId: job.id, workerId: this.o.workerId, db: this.db });
+          await releaseJob({ jobId: job.id, leaseOwner, db: this.db });
           this.log(`released job ${job.id} (${job.kind})`);
         } else if (!lost) {
-          const outcome = await failJob({ jobId: job.id, workerId: this.o.workerId, error, db: this.db });
+          const outcome = await failJob({ jobId: job.id, leaseOwner, error, db: this.db });
           this.log(`job ${job.id} (${job.kind}) attempt ${job.attempts} failed: ${errorMessage(error)} → ${outcome}`);
         }
       }
@@ -147,10 +153,30 @@ export class Executor {
       .catch((error) => console.error(`[executor] could not record the end of job ${job.id}`, error))
       .finally(() => {
         clearInterval(heartbeat);
-        this.running.delete(job.id);
+        this.running.delete(leaseOwner);
         this.wake();
       });
-    this.running.set(job.id, { promise, controller });
+    this.running.set(leaseOwner, { promise, controller });
+  }
+
+  /**
+   * The handler succeeded: record it, retrying a few times (the audit head may be busy). If it
+   * still cannot be recorded, the lease lapses and the job runs again — handlers are safe to
+   * retry — but it is never marked failed for work that succeeded.
+   */
+  private async recordCompletion(jobId: number, leaseOwner: string, result: unknown) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await completeJob({ jobId, leaseOwner, result, db: this.db });
+        return;
+      } catch (error) {
+        if (attempt >= 3) {
+          console.error(`[executor] could not record that job ${jobId} completed; its lease will lapse and it will run again`, error);
+          return;
+        }
+        await sleep(200 * attempt);
+      }
+    }
   }
 
   private log(line: string) {

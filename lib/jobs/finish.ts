@@ -17,11 +17,11 @@ export class PermanentJobError extends Error {
  * Completes a job — only if this worker still holds it, so a job is completed exactly once
  * even when a slow worker and the one that took over both finish.
  */
-export async function completeJob(o: { jobId: number; workerId: string; result: unknown; db?: Db }): Promise<boolean> {
+export async function completeJob(o: { jobId: number; leaseOwner: string; result: unknown; db?: Db }): Promise<boolean> {
   return writeTransaction(async (tx) => {
     const now = new Date();
     const { count } = await tx.job.updateMany({
-      where: { id: o.jobId, leaseOwner: o.workerId, status: "running" },
+      where: { id: o.jobId, leaseOwner: o.leaseOwner, status: "running" },
       data: {
         status: "completed",
         progress: 100,
@@ -33,7 +33,7 @@ export async function completeJob(o: { jobId: number; workerId: string; result: 
     });
     if (count !== 1) return false;
     const job = await tx.job.findUniqueOrThrow({ where: { id: o.jobId }, select: { kind: true, attempts: true } });
-    await append(tx, { actor: "worker", action: "job.complete", resource: `job:${o.jobId}`, subsystem: "queue", payload: { kind: job.kind, attempts: job.attempts, worker: o.workerId }, result: "success" });
+    await append(tx, { actor: "worker", action: "job.complete", resource: `job:${o.jobId}`, subsystem: "queue", payload: { kind: job.kind, attempts: job.attempts, worker: o.leaseOwner }, result: "success" });
     return true;
   }, o.db ?? defaultDb);
 }
@@ -42,11 +42,11 @@ export async function completeJob(o: { jobId: number; workerId: string; result: 
  * Records a failed attempt: back to the queue after an exponential backoff, or — after the
  * last attempt, or for a permanent error — dead / failed, and audited.
  */
-export async function failJob(o: { jobId: number; workerId: string; error: unknown; db?: Db }): Promise<"retrying" | "dead" | "failed" | "lost"> {
+export async function failJob(o: { jobId: number; leaseOwner: string; error: unknown; db?: Db }): Promise<"retrying" | "dead" | "failed" | "lost"> {
   const message = errorMessage(o.error);
   const permanent = o.error instanceof PermanentJobError;
   return writeTransaction(async (tx) => {
-    const job = await tx.job.findFirst({ where: { id: o.jobId, leaseOwner: o.workerId, status: "running" } });
+    const job = await tx.job.findFirst({ where: { id: o.jobId, leaseOwner: o.leaseOwner, status: "running" } });
     if (!job) return "lost";
     const now = new Date();
     const exhausted = job.attempts >= job.maxAttempts;

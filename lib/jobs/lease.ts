@@ -2,21 +2,21 @@ import { db as defaultDb, type Db } from "../db/client";
 import { queueSettings } from "./settings";
 
 /** Extends this worker's lease; false when it no longer holds the job (cancelled or reclaimed). */
-export async function heartbeatJob(o: { jobId: number; workerId: string; db?: Db }): Promise<boolean> {
+export async function heartbeatJob(o: { jobId: number; leaseOwner: string; db?: Db }): Promise<boolean> {
   const db = o.db ?? defaultDb;
   const now = new Date();
   const { count } = await db.job.updateMany({
-    where: { id: o.jobId, leaseOwner: o.workerId, status: "running" },
+    where: { id: o.jobId, leaseOwner: o.leaseOwner, status: "running" },
     data: { leaseExpiresAt: new Date(now.getTime() + queueSettings.leaseMs), heartbeatAt: now },
   });
   return count === 1;
 }
 
 /** Records progress (0–100) while the lease is held. */
-export async function reportProgress(o: { jobId: number; workerId: string; progress: number; message?: string; db?: Db }): Promise<boolean> {
+export async function reportProgress(o: { jobId: number; leaseOwner: string; progress: number; message?: string; db?: Db }): Promise<boolean> {
   const db = o.db ?? defaultDb;
   const { count } = await db.job.updateMany({
-    where: { id: o.jobId, leaseOwner: o.workerId, status: "running" },
+    where: { id: o.jobId, leaseOwner: o.leaseOwner, status: "running" },
     data: { progress: Math.max(0, Math.min(100, Math.round(o.progress))), progressMessage: o.message ?? null },
   });
   return count === 1;
@@ -26,10 +26,10 @@ export async function reportProgress(o: { jobId: number; workerId: string; progr
  * Gives a running job back to the queue without counting the attempt: a graceful shutdown
  * that could not wait for it to finish.
  */
-export async function releaseJob(o: { jobId: number; workerId: string; db?: Db }): Promise<boolean> {
+export async function releaseJob(o: { jobId: number; leaseOwner: string; db?: Db }): Promise<boolean> {
   const db = o.db ?? defaultDb;
   const { count } = await db.job.updateMany({
-    where: { id: o.jobId, leaseOwner: o.workerId, status: "running" },
+    where: { id: o.jobId, leaseOwner: o.leaseOwner, status: "running" },
     data: { status: "queued", leaseOwner: null, leaseExpiresAt: null, runAt: new Date(), attempts: { decrement: 1 }, progressMessage: "released by a stopping worker" },
   });
   return count === 1;

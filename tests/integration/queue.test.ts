@@ -118,6 +118,28 @@ describe("the job queue", () => {
     expect(executors[0].active).toBe(0);
   });
 
+  it("a cancelled run that is retried and claimed again by the same worker cannot complete the new run", async () => {
+    let runs = 0;
+    const job = await writeTransaction((tx) => enqueue(tx, { kind: "steps", description: "race" }));
+    startExecutor({
+      handlers: {
+        steps: async ({ signal }) => {
+          const run = ++runs;
+          // The first run is slow; the retry is quick.
+          await sleep(run === 1 ? 900 : 50, undefined, { signal });
+          return { run };
+        },
+      },
+    });
+    await until(job.id, "running");
+    await db.job.update({ where: { id: job.id }, data: { status: "cancelled" } });
+    await db.job.update({ where: { id: job.id }, data: { status: "queued", attempts: 0, runAt: new Date() } });
+    const done = await until(job.id, "completed");
+    expect(done.result).toEqual({ run: 2 });
+    expect(await db.logEntry.count({ where: { action: "job.complete", resource: `job:${job.id}` } })).toBe(1);
+    await expect.poll(() => executors[0].active).toBe(0);
+  });
+
   it("emergency mode stops the queue until it is lifted", async () => {
     await db.systemState.update({ where: { id: 1 }, data: { mode: "emergency", changedAt: new Date() } });
     forgetSystemMode();

@@ -48,9 +48,8 @@ async function poll(db: Db) {
     state = { jobsSince: new Date(now), reflectionId: reflection?.id ?? 0, alertId: alert?.id ?? 0, modeChangedAt: mode?.changedAt.getTime() ?? 0, seen: new Map() };
     return;
   }
-  // Look back two seconds: a transaction may commit a little after its timestamp.
   const [jobs, reflections, alerts, mode] = await Promise.all([
-    db.job.findMany({ where: { updatedAt: { gt: new Date(state.jobsSince.getTime() - 2000) } }, orderBy: { updatedAt: "asc" }, take: 500 }),
+    changedJobs(db, state.jobsSince),
     db.reflection.findMany({ where: { id: { gt: state.reflectionId } }, orderBy: { id: "asc" }, take: 100 }),
     db.securityEvent.findMany({ where: { id: { gt: state.alertId } }, orderBy: { id: "asc" }, take: 100 }),
     db.systemState.findUnique({ where: { id: 1 } }),
@@ -62,12 +61,13 @@ async function poll(db: Db) {
     return true;
   });
   for (const [key, at] of state.seen) if (now - at > 10_000) state.seen.delete(key);
-  if (jobs.length) state.jobsSince = jobs[jobs.length - 1].updatedAt;
+  for (const j of jobs) if (j.updatedAt > state.jobsSince) state.jobsSince = j.updatedAt;
   if (reflections.length) state.reflectionId = reflections[reflections.length - 1].id;
   if (alerts.length) state.alertId = alerts[alerts.length - 1].id;
   const modeChanged = mode && mode.changedAt.getTime() !== state.modeChangedAt;
   if (mode) state.modeChangedAt = mode.changedAt.getTime();
 
+  if (fresh.length === 0 && jobs.length === 0 && reflections.length === 0 && alerts.length === 0 && !modeChanged) return;
   for (const sub of subscribers) {
     const admin = sub.user.role === "admin";
     const events: LiveEvent[] = [
@@ -78,4 +78,28 @@ async function poll(db: Db) {
     ];
     if (events.length) sub.send(events);
   }
+}
+
+const PAGE = 500;
+
+/**
+ * Jobs changed since `since`, looking back two seconds (a transaction may commit a little after
+ * its timestamp; the caller drops what it already sent). Pages by (updatedAt, id), so a burst
+ * of more than a page of changes is read in full rather than re-read forever.
+ */
+async function changedJobs(db: Db, since: Date) {
+  const out = [];
+  let after = { at: new Date(since.getTime() - 2000), id: 0 };
+  for (let pages = 0; pages < 20; pages++) {
+    const rows = await db.job.findMany({
+      where: { OR: [{ updatedAt: { gt: after.at } }, { updatedAt: after.at, id: { gt: after.id } }] },
+      orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+      take: PAGE,
+    });
+    out.push(...rows);
+    if (rows.length < PAGE) break;
+    const last = rows[rows.length - 1];
+    after = { at: last.updatedAt, id: last.id };
+  }
+  return out;
 }

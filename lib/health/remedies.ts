@@ -12,6 +12,7 @@ export const HEALTH_ACTOR = "health-loop";
  * state and says what it changed; "succeeded" means the state change went through.
  */
 export const remedies: Record<string, (db: Db, s: LoopSettings<"health">) => Promise<string>> = {
+  // Only run while the database is unreachable, so no transaction is cut short by it.
   async database(db) {
     await db.$disconnect();
     await db.$connect();

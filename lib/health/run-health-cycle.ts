@@ -3,51 +3,99 @@ import { writeTransaction } from "../db/transaction";
 import { append } from "../audit";
 import { getLoopConfig } from "../loops/config";
 import { setSystemMode } from "../system/set-mode";
-import { runChecks } from "./checks";
+import { runChecks, type CheckResult } from "./checks";
 import { HEALTH_ACTOR, remedies } from "./remedies";
+import { sweepOldRows } from "./sweep";
+
+// A remedy runs when a failure streak reaches the threshold, then at most this often while
+// the component keeps failing: not a healing action (and an audit write) every cycle.
+const REMEDY_COOLDOWN_MS = 10 * 60_000;
+
+// The database cannot record its own failures: its streak is kept in memory.
+let databaseStreak = 0;
 
 /**
  * One health cycle: checks every component and records each result with its latency; a
  * component that failed `failures_before_remedy` times in a row gets its remedy, recorded as
- * a healing action (and audited). Lifts the read-only mode it set itself once the disk recovers.
+ * a healing action (and audited). Lifts the read-only mode it set itself once the disk recovers,
+ * and sweeps rows older than their retention.
  */
 export async function runHealthCycle(o: { db?: Db } = {}) {
   const db = o.db ?? defaultDb;
+  const results = await runChecksOrDatabaseDown(db);
+  if (results.database) return { results: [results.database], actions: await databaseDown(db) };
+  databaseStreak = 0;
   const { settings } = await getLoopConfig(db, "health");
-  const results = await runChecks(db, settings);
+  const checks = results.checks!;
   await db.healthCheck.createMany({
-    data: results.map((r) => ({ component: r.component, status: r.status, latencyMs: Math.round(r.latencyMs * 100) / 100, error: r.error })),
+    data: checks.map((r) => ({ component: r.component, status: r.status, latencyMs: Math.round(r.latencyMs * 100) / 100, error: r.error })),
   });
 
   const actions: { component: string; action: string; result: string; detail: string }[] = [];
-  for (const r of results) {
-    if (r.status === "ok") continue;
-    const recent = await db.healthCheck.findMany({ where: { component: r.component }, orderBy: { id: "desc" }, take: settings.failures_before_remedy, select: { status: true } });
-    const failing = recent.length >= settings.failures_before_remedy && recent.every((c) => c.status !== "ok");
-    const remedy = remedies[r.component];
-    if (!failing || !remedy) continue;
-    let result = "succeeded";
-    let detail: string;
-    try {
-      detail = await remedy(db, settings);
-    } catch (error) {
-      result = "failed";
-      detail = error instanceof Error ? error.message : String(error);
+  for (const r of checks) {
+    if (r.status === "ok" || !remedies[r.component]) continue;
+    const recent = await db.healthCheck.findMany({ where: { component: r.component }, orderBy: { id: "desc" }, take: 50, select: { status: true } });
+    const streak = recent.findIndex((c) => c.status === "ok");
+    const length = streak === -1 ? recent.length : streak;
+    if (length < settings.failures_before_remedy) continue;
+    if (length > settings.failures_before_remedy) {
+      const last = await db.healingAction.findFirst({ where: { component: r.component }, orderBy: { id: "desc" }, select: { createdAt: true } });
+      if (last && Date.now() - last.createdAt.getTime() < REMEDY_COOLDOWN_MS) continue;
     }
-    const action = { component: r.component, action: `remedy:${r.component}`, result, detail };
-    await writeTransaction(async (tx) => {
-      await tx.healingAction.create({ data: action });
-      await append(tx, { actor: HEALTH_ACTOR, action: "health.heal", resource: `component:${r.component}`, subsystem: "health", payload: { problem: r.error, detail }, result: result === "succeeded" ? "success" : "failure" }, );
-    }, db);
-    actions.push(action);
+    actions.push(await heal(db, r, () => remedies[r.component](db, settings)));
   }
 
-  const disk = results.find((r) => r.component === "disk");
+  const disk = checks.find((r) => r.component === "disk");
   if (disk?.status === "ok") {
     const state = await db.systemState.findUniqueOrThrow({ where: { id: 1 } });
     if (state.mode === "read_only" && state.changedBy === HEALTH_ACTOR) {
       await writeTransaction((tx) => setSystemMode(tx, { mode: "normal", reason: "disk space recovered", actor: HEALTH_ACTOR }), db);
     }
   }
-  return { results, actions };
+  await sweepOldRows(db);
+  return { results: checks, actions };
+}
+
+async function runChecksOrDatabaseDown(db: Db): Promise<{ checks?: CheckResult[]; database?: CheckResult }> {
+  const started = performance.now();
+  try {
+    await db.$queryRaw`SELECT 1`;
+  } catch (error) {
+    return { database: { component: "database", status: "down", latencyMs: performance.now() - started, error: error instanceof Error ? error.message : String(error) } };
+  }
+  const { settings } = await getLoopConfig(db, "health");
+  return { checks: await runChecks(db, settings) };
+}
+
+// With the database unreachable nothing can be written: count the streak here and try to
+// reconnect once it is long enough; the outcome is logged and recorded once the database is back.
+async function databaseDown(db: Db) {
+  databaseStreak += 1;
+  console.error(`[health] database unreachable (${databaseStreak} check(s) in a row)`);
+  if (databaseStreak < 2) return [];
+  try {
+    const detail = await remedies.database(db, undefined as never);
+    databaseStreak = 0;
+    return [await heal(db, { component: "database", status: "down", latencyMs: 0, error: "unreachable" }, async () => detail)];
+  } catch (error) {
+    console.error("[health] reconnecting to the database failed", error);
+    return [{ component: "database", action: "remedy:database", result: "failed", detail: error instanceof Error ? error.message : String(error) }];
+  }
+}
+
+async function heal(db: Db, r: CheckResult, remedy: () => Promise<string>) {
+  let result = "succeeded";
+  let detail: string;
+  try {
+    detail = await remedy();
+  } catch (error) {
+    result = "failed";
+    detail = error instanceof Error ? error.message : String(error);
+  }
+  const action = { component: r.component, action: `remedy:${r.component}`, result, detail };
+  await writeTransaction(async (tx) => {
+    await tx.healingAction.create({ data: action });
+    await append(tx, { actor: HEALTH_ACTOR, action: "health.heal", resource: `component:${r.component}`, subsystem: "health", payload: { problem: r.error, detail }, result: result === "succeeded" ? "success" : "failure" });
+  }, db);
+  return action;
 }

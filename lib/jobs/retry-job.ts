@@ -1,4 +1,4 @@
-import type { Tx } from "../db/client";
+import { Prisma, type Tx } from "../db/client";
 import { append } from "../audit";
 import { ConflictError, NotFoundError } from "../api/errors";
 import type { AuthUser } from "../auth/schemas";
@@ -10,7 +10,7 @@ export async function retryJob(tx: Tx, o: { user: AuthUser; jobId: number }) {
   if (!["failed", "dead", "cancelled"].includes(job.status)) throw new ConflictError(`a ${job.status} task cannot be retried`);
   const { count } = await tx.job.updateMany({
     where: { id: job.id, status: job.status },
-    data: { status: "queued", attempts: 0, runAt: new Date(), error: null, progress: 0, progressMessage: null, finishedAt: null, result: undefined },
+    data: { status: "queued", attempts: 0, runAt: new Date(), error: null, progress: 0, progressMessage: null, finishedAt: null, result: Prisma.DbNull },
   });
   if (count !== 1) throw new ConflictError("the task changed state; reload and try again");
   await append(tx, { actor: o.user.username, action: "job.retry", resource: `job:${job.id}`, subsystem: "queue", payload: { kind: job.kind, was: job.status }, result: "success" });

@@ -45,3 +45,9 @@ export function serializeJob(j: JobRow) {
     completed_at: iso(j.finishedAt),
   };
 }
+
+/** What a given user may see of a job: a loop cycle reports on everybody's data, so only admins see its result. */
+export function serializeJobFor(viewer: { role: string }, j: JobRow) {
+  const out = serializeJob(j);
+  return viewer.role !== "admin" && j.kind !== "steps" ? { ...out, result: null } : out;
+}

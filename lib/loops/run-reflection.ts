@@ -12,6 +12,10 @@ type Message = { id: number; userId: number; content: string; createdAt: Date };
  * finds recurring topics overall and per user, and writes a reflection for each — plus a
  * learning job, in the same transaction. Writes nothing when nothing new was said. Safe to
  * run twice at once: the cursor only moves forward by compare-and-set, the loser writes nothing.
+ *
+ * Reading by id assumes messages commit in id order. Chat writes each turn in a
+ * writeTransaction, and those are serialised on the audit head, so ids are handed out in
+ * commit order; a writer that inserts messages outside one could have one skipped.
  */
 export async function runReflection(o: { db?: Db } = {}) {
   const db = o.db ?? defaultDb;
@@ -50,7 +54,7 @@ export async function runReflection(o: { db?: Db } = {}) {
     });
     await enqueue(tx, { kind: "learning", payload: { reflection_id: ids[0] }, idempotencyKey: `learning:after-reflection:${ids[0]}`, description: "learn from the latest reflection" });
     return { written: ids.length, messageCount: messages.length, reflectionIds: ids };
-  });
+  }, db);
 }
 
 function draft(userId: number | null, messages: Message[], topics: Topic[], users: number) {

@@ -53,6 +53,17 @@ describe("GET /api/events (Server-Sent Events)", async () => {
     stream.close();
   });
 
+  it("keeps up after a burst of more changes than one page", async () => {
+    const stream = await open(await tokenFor(alice));
+    await stream.waitFor(/: connected/);
+    await new Promise((r) => setTimeout(r, 300));
+    await db.job.createMany({ data: Array.from({ length: 700 }, () => ({ kind: "steps", description: "burst", createdById: bob.id })) });
+    await new Promise((r) => setTimeout(r, 500));
+    const after = await writeTransaction((tx) => enqueue(tx, { kind: "steps", description: "after the burst", createdById: alice.id }));
+    await stream.waitFor(new RegExp(`"task_id":"${after.id}"`));
+    stream.close();
+  });
+
   it("needs credentials", async () => {
     const res = await events.GET(new Request("http://grace.test/api/events"), { params: Promise.resolve({}) });
     expect(res.status).toBe(401);

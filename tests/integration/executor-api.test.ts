@@ -34,6 +34,13 @@ describe("the executor API", async () => {
     expect(actions).toEqual(["job.submit", "job.cancel", "job.retry"]);
   });
 
+  it("keeps people's jobs at or below the default priority; an admin may raise one", async () => {
+    const mine = await call(submit.POST, { bearer: token, body: { task_type: "steps", priority: 100 } });
+    expect((await db.job.findUniqueOrThrow({ where: { id: Number(mine.json.task_id) } })).priority).toBe(0);
+    const admins = await call(submit.POST, { bearer: await tokenFor(admin), body: { task_type: "steps", priority: 50 } });
+    expect((await db.job.findUniqueOrThrow({ where: { id: Number(admins.json.task_id) } })).priority).toBe(50);
+  });
+
   it("refuses unknown task types and bad step counts with 422", async () => {
     const res = await call(submit.POST, { bearer: token, body: { task_type: "reflection", steps: 0 } });
     expect(res.status).toBe(422);

@@ -75,6 +75,8 @@ describe("loop configuration and triggers", async () => {
   it("queues a reflection (anyone) or meta cycle (admin) on demand and lists analyses", async () => {
     const r = await call(reflectionTrigger.POST, { bearer: aliceToken, body: {} });
     expect(r.status).toBe(202);
+    // Asking again while it waits returns the same cycle.
+    expect((await call(reflectionTrigger.POST, { bearer: aliceToken, body: {} })).json.task_id).toBe(r.json.task_id);
     expect((await db.job.findUniqueOrThrow({ where: { id: Number(r.json.task_id) } })).kind).toBe("reflection");
     expect((await call(metaTrigger.POST, { bearer: aliceToken, body: {} })).status).toBe(403);
     const m = await call(metaTrigger.POST, { bearer: adminToken, body: {} });

@@ -82,9 +82,29 @@ describe("the health loop", () => {
     await runHealthCycle();
     forgetSystemMode();
     expect(await getSystemMode()).toMatchObject({ mode: "read_only", reason: "disk space low in the data dir" });
+    await runHealthCycle(); // still short: no second remedy (and audit entry) within the cooldown
+    expect(await db.healingAction.count({ where: { component: "disk" } })).toBe(1);
     await writeTransaction((tx) => updateLoopConfig(tx, { actor: "test", patch: { name: "health", settings: { disk_min_free_mb: 1 } } }));
     await runHealthCycle();
     forgetSystemMode();
     expect((await getSystemMode()).mode).toBe("normal");
   });
 });
+
+describe("retention", () => {
+  it("sweeps finished jobs, health checks and counters past their retention, and nothing newer", async () => {
+    const old = new Date(Date.now() - 30 * 86_400_000);
+    const stale = await db.job.create({ data: { kind: "steps", status: "completed", updatedAt: old } });
+    const fresh = await db.job.create({ data: { kind: "steps", status: "completed" } });
+    const waiting = await db.job.create({ data: { kind: "steps", status: "queued", updatedAt: old } });
+    await db.healthCheck.create({ data: { component: "disk", status: "ok", latencyMs: 1, checkedAt: old } });
+    await db.metricBucket.create({ data: { name: "http_requests", bucketStart: old, count: 5 } });
+    const { sweepOldRows } = await import("../../lib/health/sweep");
+    const swept = await sweepOldRows(db);
+    expect(swept).toMatchObject({ jobs: 1, checks: 1, metrics: 1 });
+    expect(await db.job.findUnique({ where: { id: stale.id } })).toBeNull();
+    expect(await db.job.findUnique({ where: { id: fresh.id } })).not.toBeNull();
+    expect(await db.job.findUnique({ where: { id: waiting.id } })).not.toBeNull();
+  });
+});
+

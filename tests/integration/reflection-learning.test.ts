@@ -59,4 +59,15 @@ describe("the reflection and learning loops", async () => {
     expect(await db.task.count({ where: { userId: alice.id, topic: "kubernetes cluster" } })).toBe(1);
     expect(await db.logEntry.count({ where: { action: "task.create", actor: "worker" } })).toBeGreaterThanOrEqual(1);
   });
+
+  it("does not bring back a task the user finished until the topic recurs again", async () => {
+    const task = await db.task.findFirstOrThrow({ where: { userId: alice.id, topic: "kubernetes cluster" } });
+    await db.task.update({ where: { id: task.id }, data: { status: "completed", completedAt: new Date() } });
+    expect((await runLearning()).created.filter((c) => c.topic === "kubernetes cluster")).toHaveLength(0);
+    await say(alice.id, "kubernetes cluster is broken", "kubernetes cluster logs", "kubernetes cluster restart");
+    await runReflection();
+    const again = (await runLearning()).created.filter((c) => c.topic === "kubernetes cluster");
+    expect(again).toHaveLength(1);
+    expect(await db.task.count({ where: { userId: alice.id, topic: "kubernetes cluster" } })).toBe(2);
+  });
 });

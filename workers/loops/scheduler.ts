@@ -8,6 +8,7 @@ import { enqueue } from "../../lib/jobs/enqueue";
 import { listLoopConfigs } from "../../lib/loops/config";
 import { acquireLoopLease, recordLoopRun, releaseLoopLease } from "../../lib/loops/lease";
 import { runHealthCycle } from "../../lib/health/run-health-cycle";
+import { getSystemMode } from "../../lib/system/get-mode";
 
 const JOB_LOOPS = new Set(["reflection", "learning", "meta"]);
 
@@ -65,6 +66,9 @@ export class LoopScheduler {
     let error: string | null = null;
     try {
       if (JOB_LOOPS.has(name)) {
+        // Nothing piles up: not while the queue is stopped, nor while the last cycle still waits.
+        if ((await getSystemMode(this.db)).mode === "emergency") return;
+        if (await this.db.job.findFirst({ where: { kind: name, status: { in: ["queued", "running"] } }, select: { id: true } })) return;
         const slot = Math.floor(startedAt.getTime() / (intervalSeconds * 1000));
         await writeTransaction(
           (tx) => enqueue(tx, { kind: name as "reflection" | "learning" | "meta", idempotencyKey: `${name}:${intervalSeconds}:${slot}`, description: `${name} loop`, priority: 10 }),

@@ -4,7 +4,7 @@ import { bareList } from "@/lib/api/bare-list";
 import { page, paginationQuery } from "@/lib/api/pagination";
 import { db } from "@/lib/db/client";
 import { JOB_STATUSES } from "@/lib/jobs/kinds";
-import { serializeJob } from "@/lib/jobs/serialize";
+import { serializeJobFor } from "@/lib/jobs/serialize";
 
 const query = paginationQuery.extend({ status: z.enum(JOB_STATUSES).optional(), all: z.enum(["true", "false"]).optional() });
 
@@ -21,5 +21,8 @@ export const GET = route({ query }, async ({ user, query }) => {
     take: query.limit + 1,
   });
   const { items, next_cursor } = page(rows, query.limit, (j) => j.id);
-  return bareList(items.map(serializeJob), next_cursor);
+  return bareList(
+    items.map((j) => serializeJobFor(user, j)),
+    next_cursor,
+  );
 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { route } from "@/lib/api/route";
 import { NotFoundError } from "@/lib/api/errors";
 import { db } from "@/lib/db/client";
-import { serializeJob } from "@/lib/jobs/serialize";
+import { serializeJobFor } from "@/lib/jobs/serialize";
 
 const params = z.object({ id: z.coerce.number().int().positive("must be a task id") });
 
@@ -10,5 +10,5 @@ const params = z.object({ id: z.coerce.number().int().positive("must be a task i
 export const GET = route({ params }, async ({ user, params }) => {
   const job = await db.job.findFirst({ where: { id: params.id, ...(user.role === "admin" ? {} : { createdById: user.id }) } });
   if (!job) throw new NotFoundError("task");
-  return serializeJob(job);
+  return serializeJobFor(user, job);
 });

@@ -1,0 +1,79 @@
+// Ranked full-text search over the passages a user may read: approved, current-version
+// chunks of shared artifacts and of their own private ones. FTS5 bm25 on SQLite, ts_rank_cd
+// over a GIN-indexed tsvector on PostgreSQL; both bound the candidate set in the index.
+import { databaseProvider, db as defaultDb, type Db } from "../db/client";
+import { tokenize } from "../loops/topics";
+
+export type SearchHit = {
+  chunk_id: number;
+  artifact_id: number;
+  title: string;
+  path: string;
+  domain: string;
+  source_url: string | null;
+  trust_score: number;
+  snippet: string;
+  score: number;
+};
+
+const OPEN = "\u0002";
+const CLOSE = "\u0003";
+
+/** Words worth searching for: stop-words and one-letter noise dropped, at most 12, deduplicated. */
+export function searchTerms(query: string): string[] {
+  return [...new Set(tokenize(query).map((t) => t.replace(/[^a-z0-9]/g, "")).filter((t) => t.length >= 2))].slice(0, 12);
+}
+
+export async function searchChunks(o: { userId: number; query: string; limit: number; db?: Db }): Promise<SearchHit[]> {
+  const db = o.db ?? defaultDb;
+  const terms = searchTerms(o.query);
+  if (!terms.length) return [];
+  type Row = { chunkId: number | bigint; artifactId: number | bigint; title: string; path: string; domain: string; sourceUrl: string | null; trustScore: number; snippet: string; score: number };
+  const rows =
+    databaseProvider() === "postgres"
+      ? await db.$queryRawUnsafe<Row[]>(
+          `SELECT c."id" AS "chunkId", a."id" AS "artifactId", a."title", a."path", a."domain", a."sourceUrl", a."trustScore",
+             ts_headline('english', c."content", q, 'StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS "snippet",
+             ts_rank_cd(s."document", q) AS "score"
+           FROM "KnowledgeChunkSearch" s
+           JOIN "KnowledgeChunk" c ON c."id" = s."chunkId"
+           JOIN "KnowledgeArtifact" a ON a."id" = c."artifactId", to_tsquery('english', $1) q
+           WHERE s."document" @@ q AND a."status" = 'approved' AND a."deletedAt" IS NULL AND c."version" = a."version"
+             AND (a."visibility" = 'shared' OR a."ownerId" = $2)
+           ORDER BY "score" DESC, c."id" LIMIT $3`,
+          terms.join(" | "),
+          o.userId,
+          o.limit,
+        )
+      : await db.$queryRawUnsafe<Row[]>(
+          `SELECT c."id" AS "chunkId", a."id" AS "artifactId", a."title", a."path", a."domain", a."sourceUrl", a."trustScore",
+             snippet("KnowledgeChunkFts", 0, '${OPEN}', '${CLOSE}', ' … ', 24) AS "snippet",
+             -bm25("KnowledgeChunkFts") AS "score"
+           FROM "KnowledgeChunkFts"
+           JOIN "KnowledgeChunk" c ON c."id" = "KnowledgeChunkFts".rowid
+           JOIN "KnowledgeArtifact" a ON a."id" = c."artifactId"
+           WHERE "KnowledgeChunkFts" MATCH ? AND a."status" = 'approved' AND a."deletedAt" IS NULL AND c."version" = a."version"
+             AND (a."visibility" = 'shared' OR a."ownerId" = ?)
+           ORDER BY bm25("KnowledgeChunkFts"), c."id" LIMIT ?`,
+          terms.map((t) => `"${t}"`).join(" OR "),
+          o.userId,
+          o.limit,
+        );
+  return rows.map((r) => ({
+    chunk_id: Number(r.chunkId),
+    artifact_id: Number(r.artifactId),
+    title: r.title,
+    path: r.path,
+    domain: r.domain,
+    source_url: r.sourceUrl,
+    trust_score: Number(r.trustScore),
+    snippet: highlight(r.snippet),
+    score: Math.round(Number(r.score) * 10_000) / 10_000,
+  }));
+}
+
+/** Escapes the passage for HTML and turns the index's match markers into <mark>…</mark>. */
+function highlight(text: string): string {
+  const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return escaped.replaceAll(OPEN, "<mark>").replaceAll(CLOSE, "</mark>");
+}

@@ -1,14 +1,22 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import { KnowledgeIngest } from "@/components/knowledge/knowledge-ingest";
+import { KnowledgeList } from "@/components/knowledge/knowledge-list";
+import { KnowledgeSearch } from "@/components/knowledge/knowledge-search";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Knowledge" };
 
-export default function Page() {
+export default function KnowledgePage() {
   return (
     <>
       <PageHeader title="Knowledge" description="The sources the assistant answers from, each with its trust score and provenance." />
-      <EmptyState title="No knowledge yet">Ingesting text, URLs and files is not available in this version of Grace yet. Ingested sources will be listed here.</EmptyState>
+      <div className="grid gap-8 xl:grid-cols-2">
+        <div className="space-y-8">
+          <KnowledgeIngest />
+          <KnowledgeSearch />
+        </div>
+        <KnowledgeList />
+      </div>
     </>
   );
 }

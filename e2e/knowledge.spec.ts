@@ -1,0 +1,30 @@
+import { expect, test } from "@playwright/test";
+import { signInAsAdmin, watchConsole } from "./helpers";
+
+test("knowledge: add text, find it by search with the match highlighted, and a duplicate is recognised", async ({ page }) => {
+  const errors = watchConsole(page);
+  await signInAsAdmin(page);
+  await page.getByRole("link", { name: "Knowledge" }).click();
+  await expect(page.getByText("No knowledge yet")).toBeVisible();
+
+  const content = "The lighthouse keeper lights the lamp at dusk. The lamp burns paraffin oil.";
+  await page.getByLabel("Title").fill("Lighthouse");
+  await page.getByLabel("Content").fill(content);
+  await page.getByLabel("Domain").fill("coast");
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(page.getByText("Added as coast/text/lighthouse.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Sources" }).getByText("Lighthouse", { exact: true })).toBeVisible();
+
+  await page.getByLabel("Search knowledge").fill("what oil does the lamp burn?");
+  await page.getByRole("button", { name: "Search" }).click();
+  const hit = page.getByRole("region", { name: "Search" }).getByRole("listitem").filter({ hasText: "coast/text/lighthouse" });
+  await expect(hit.locator("mark").first()).toBeVisible();
+  await expect(hit.getByText("trusted · 75")).toBeVisible();
+
+  await page.getByLabel("Title").fill("Lighthouse again");
+  await page.getByLabel("Content").fill(content);
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(page.getByText(/Already known: the same content is coast\/text\/lighthouse/)).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/knowledge.png", fullPage: true });
+  expect(errors).toEqual([]);
+});

@@ -12,6 +12,8 @@ export type SearchHit = {
   domain: string;
   source_url: string | null;
   trust_score: number;
+  /** The whole passage, plain text. */
+  content: string;
   snippet: string;
   score: number;
 };
@@ -28,11 +30,11 @@ export async function searchChunks(o: { userId: number; query: string; limit: nu
   const db = o.db ?? defaultDb;
   const terms = searchTerms(o.query);
   if (!terms.length) return [];
-  type Row = { chunkId: number | bigint; artifactId: number | bigint; title: string; path: string; domain: string; sourceUrl: string | null; trustScore: number; snippet: string; score: number };
+  type Row = { chunkId: number | bigint; artifactId: number | bigint; title: string; path: string; domain: string; sourceUrl: string | null; trustScore: number; content: string; snippet: string; score: number };
   const rows =
     databaseProvider() === "postgres"
       ? await db.$queryRawUnsafe<Row[]>(
-          `SELECT c."id" AS "chunkId", a."id" AS "artifactId", a."title", a."path", a."domain", a."sourceUrl", a."trustScore",
+          `SELECT c."id" AS "chunkId", a."id" AS "artifactId", a."title", a."path", a."domain", a."sourceUrl", a."trustScore", c."content",
              ts_headline('english', c."content", q, 'StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS "snippet",
              ts_rank_cd(s."document", q) AS "score"
            FROM "KnowledgeChunkSearch" s
@@ -46,7 +48,7 @@ export async function searchChunks(o: { userId: number; query: string; limit: nu
           o.limit,
         )
       : await db.$queryRawUnsafe<Row[]>(
-          `SELECT c."id" AS "chunkId", a."id" AS "artifactId", a."title", a."path", a."domain", a."sourceUrl", a."trustScore",
+          `SELECT c."id" AS "chunkId", a."id" AS "artifactId", a."title", a."path", a."domain", a."sourceUrl", a."trustScore", c."content",
              snippet("KnowledgeChunkFts", 0, '${OPEN}', '${CLOSE}', ' … ', 24) AS "snippet",
              -bm25("KnowledgeChunkFts") AS "score"
            FROM "KnowledgeChunkFts"
@@ -67,6 +69,7 @@ export async function searchChunks(o: { userId: number; query: string; limit: nu
     domain: r.domain,
     source_url: r.sourceUrl,
     trust_score: Number(r.trustScore),
+    content: r.content,
     snippet: highlight(r.snippet),
     score: Math.round(Number(r.score) * 10_000) / 10_000,
   }));

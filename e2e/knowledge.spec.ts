@@ -5,7 +5,7 @@ test("knowledge: add text, find it by search with the match highlighted, and a d
   const errors = watchConsole(page);
   await signInAsAdmin(page);
   await page.getByRole("link", { name: "Knowledge" }).click();
-  await expect(page.getByText("No knowledge yet")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Add knowledge" })).toBeVisible();
 
   const content = "The lighthouse keeper lights the lamp at dusk. The lamp burns paraffin oil.";
   await page.getByLabel("Title").fill("Lighthouse");

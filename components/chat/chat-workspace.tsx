@@ -1,0 +1,111 @@
+"use client";
+
+import { useState } from "react";
+import useSWR from "swr";
+import { fetchJson } from "@/components/fetch-json";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { MessageList, type Message } from "./message-list";
+
+type Conversation = { id: number; title: string; updated_at: string };
+type ChatResponse = { response: string; conversation_id: number; message_id: number; citations: Message["citations"]; grounded: boolean };
+
+export function ChatWorkspace() {
+  const list = useSWR<{ items: Conversation[] }>("/api/chat/conversations?limit=50", (url: string) => fetchJson<{ items: Conversation[] }>(url));
+  const [active, setActive] = useState<number | null>(null);
+  const thread = useSWR<{ items: Message[] }>(active ? `/api/chat/conversations/${active}/messages?limit=100` : null, (url: string) => fetchJson<{ items: Message[] }>(url));
+  const [pending, setPending] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [draft, setDraft] = useState("");
+
+  async function send(text: string) {
+    const message = text.trim();
+    if (!message || pending) return;
+    setPending(message);
+    setError(null);
+    setDraft("");
+    try {
+      const r = await fetchJson<ChatResponse>("/api/chat", { method: "POST", body: JSON.stringify({ message, ...(active ? { conversation_id: active } : {}) }) });
+      setActive(r.conversation_id);
+      await Promise.all([list.mutate(), thread.mutate()]);
+    } catch (e) {
+      setError((e as Error).message);
+      setDraft(message); // nothing is lost: try again
+    } finally {
+      setPending(null);
+    }
+  }
+
+  const messages = active ? (thread.data?.items ?? []) : [];
+  return (
+    <div className="grid h-[calc(100vh-4rem)] gap-6 lg:grid-cols-[16rem_1fr]">
+      <aside aria-label="Conversations" className="flex min-h-0 flex-col rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+        <div className="border-b border-slate-200 p-3">
+          <Button className="w-full" onClick={() => setActive(null)}>
+            New conversation
+          </Button>
+        </div>
+        <ul className="min-h-0 flex-1 overflow-y-auto p-2">
+          {list.data?.items.length === 0 && <li className="px-2 py-4 text-sm text-slate-500">No conversations yet.</li>}
+          {list.data?.items.map((c) => (
+            <li key={c.id}>
+              <button
+                onClick={() => setActive(c.id)}
+                aria-current={active === c.id ? "true" : undefined}
+                className={`w-full truncate rounded-md px-3 py-2 text-left text-sm ${active === c.id ? "bg-indigo-50 text-indigo-700" : "text-slate-700 hover:bg-slate-100"}`}
+              >
+                {c.title}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </aside>
+      <section aria-label="Conversation" className="flex min-h-0 flex-col rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+        <div className="min-h-0 flex-1 overflow-y-auto p-5">
+          {messages.length === 0 && !pending ? (
+            <div className="mx-auto mt-16 max-w-md text-center text-sm text-slate-500">
+              <p className="text-base font-medium text-slate-700">Ask about your knowledge</p>
+              <p className="mt-1">Answers come from the sources on the Knowledge page, each claim numbered with its source and how far to trust it.</p>
+            </div>
+          ) : (
+            <MessageList messages={messages} pending={pending} />
+          )}
+        </div>
+        {error && (
+          <div className="px-5 pb-2">
+            <Alert>{error}</Alert>
+          </div>
+        )}
+        <form
+          className="flex gap-2 border-t border-slate-200 p-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void send(draft);
+          }}
+        >
+          <label htmlFor="chat-input" className="sr-only">
+            Message
+          </label>
+          <textarea
+            id="chat-input"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter" && !e.shiftKey) {
+                e.preventDefault();
+                void send(draft);
+              }
+            }}
+            rows={2}
+            maxLength={8000}
+            placeholder="Ask a question… (Enter to send, Shift+Enter for a new line)"
+            className="min-w-0 flex-1 resize-none rounded-md px-3 py-2 text-sm ring-1 ring-slate-300 focus:ring-2 focus:ring-indigo-600"
+          />
+          <Button type="submit" disabled={!draft.trim() || Boolean(pending)}>
+            {pending ? "Thinking…" : "Send"}
+          </Button>
+        </form>
+      </section>
+    </div>
+  );
+}

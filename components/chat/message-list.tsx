@@ -1,0 +1,71 @@
+"use client";
+
+import { useState } from "react";
+import { TrustBadge } from "@/components/knowledge/trust-badge";
+
+export type Message = {
+  id: number;
+  role: string;
+  content: string;
+  citations: { n: number; artifact_id: number; title: string; url: string | null; trust_score: number; snippet?: string }[];
+};
+
+export function MessageList({ messages, pending }: { messages: Message[]; pending: string | null }) {
+  return (
+    <ol className="space-y-4">
+      {messages.map((m) => (
+        <li key={m.id} className={m.role === "user" ? "flex justify-end" : ""}>
+          {m.role === "user" ? (
+            <p className="max-w-[80%] rounded-lg bg-indigo-600 px-4 py-2 text-sm whitespace-pre-wrap text-white">{m.content}</p>
+          ) : (
+            <Answer message={m} />
+          )}
+        </li>
+      ))}
+      {pending && (
+        <>
+          <li className="flex justify-end">
+            <p className="max-w-[80%] rounded-lg bg-indigo-600 px-4 py-2 text-sm whitespace-pre-wrap text-white">{pending}</p>
+          </li>
+          <li aria-live="polite" className="text-sm text-slate-500">
+            Grace is answering…
+          </li>
+        </>
+      )}
+    </ol>
+  );
+}
+
+function Answer({ message }: { message: Message }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="max-w-[90%] rounded-lg bg-slate-50 px-4 py-3 text-sm ring-1 ring-slate-200">
+      <p className="whitespace-pre-wrap text-slate-800">{message.content}</p>
+      {message.citations.length > 0 && (
+        <ul aria-label="Sources" className="mt-3 flex flex-wrap gap-2">
+          {message.citations.map((c) => (
+            <li key={c.n}>
+              <a
+                href={`/knowledge?artifact=${c.artifact_id}`}
+                className="inline-flex items-center gap-2 rounded-full bg-white px-2.5 py-1 text-xs ring-1 ring-slate-300 hover:ring-indigo-400"
+                title={c.url ?? c.title}
+              >
+                <span className="font-semibold text-indigo-700">[{c.n}]</span>
+                <span className="max-w-48 truncate">{c.title}</span>
+                <TrustBadge score={c.trust_score} />
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <button
+        className="mt-2 text-xs text-slate-500 hover:text-slate-700"
+        onClick={() => {
+          void navigator.clipboard?.writeText(message.content).then(() => setCopied(true));
+        }}
+      >
+        {copied ? "Copied" : "Copy"}
+      </button>
+    </div>
+  );
+}

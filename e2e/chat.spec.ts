@@ -25,6 +25,10 @@ test("chat: ask about an ingested document and get a cited answer; the citation 
   await expect(page.getByRole("complementary", { name: "Conversations" }).getByRole("button", { name: /When does the island ferry/ })).toBeVisible();
   await page.screenshot({ path: "test-results/screens/chat.png", fullPage: true });
   await chip.click();
-  await expect(page).toHaveURL(new RegExp(`/knowledge\\?artifact=${artifact_id}$`));
+  await expect(page).toHaveURL(new RegExp(`/knowledge/${artifact_id}#passage-\\d+$`));
+  await expect(page.getByRole("heading", { name: "Ferry timetable" })).toBeVisible();
+  const cited = page.locator(":target");
+  await expect(cited).toContainText("07:40");
+  await expect(page.getByText("SHA-256")).toBeVisible();
   expect(errors).toEqual([]);
 });

@@ -7,7 +7,7 @@ export type Message = {
   id: number;
   role: string;
   content: string;
-  citations: { n: number; artifact_id: number; title: string; url: string | null; trust_score: number; snippet?: string }[];
+  citations: { n: number; artifact_id: number; chunk_id: number | null; title: string; url: string | null; trust_score: number; snippet?: string }[];
 };
 
 export function MessageList({ messages, pending }: { messages: Message[]; pending: string | null }) {
@@ -46,7 +46,7 @@ function Answer({ message }: { message: Message }) {
           {message.citations.map((c) => (
             <li key={c.n}>
               <a
-                href={`/knowledge?artifact=${c.artifact_id}`}
+                href={`/knowledge/${c.artifact_id}${c.chunk_id ? `#passage-${c.chunk_id}` : ""}`}
                 className="inline-flex items-center gap-2 rounded-full bg-white px-2.5 py-1 text-xs ring-1 ring-slate-300 hover:ring-indigo-400"
                 title={c.url ?? c.title}
               >

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import useSWRInfinite from "swr/infinite";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert } from "@/components/ui/alert";
@@ -29,7 +30,9 @@ export function KnowledgeList() {
         {items.map((a) => (
           <li key={a.id} className="rounded-lg bg-white p-3 text-sm shadow-sm ring-1 ring-slate-200">
             <div className="flex flex-wrap items-center gap-2">
-              <span className="font-medium">{a.title}</span>
+              <Link href={`/knowledge/${a.id}`} className="font-medium text-slate-900 hover:text-indigo-600">
+                {a.title}
+              </Link>
               <TrustBadge score={a.trust_score} />
               {a.visibility === "private" && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">private</span>}
               {a.status !== "approved" && <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-800">{a.status}</span>}

@@ -98,3 +98,19 @@ describe("chunking", () => {
     expect(chunks.join(" ").replace(/\s+/g, " ").trim()).toBe(sentence.repeat(40).trim());
   });
 });
+
+describe("one artifact with its passages, versions and provenance", async () => {
+  const { GET } = await import("../../app/api/knowledge/artifacts/[id]/route");
+  const owner = await createUser();
+  const other = await createUser();
+  const token = await tokenFor(owner);
+
+  it("shows the owner's private artifact to the owner only", async () => {
+    const made = await call(ingestText.POST, { bearer: token, body: { title: "Private plan", content: "Step one.\n\nStep two.", visibility: "private" } });
+    const res = await call(GET, { bearer: token, params: { id: String(made.json.artifact_id) } });
+    expect(res.json).toMatchObject({ title: "Private plan", visibility: "private", version: 1, provenance: { source: "manual", uploaded_by: owner.username } });
+    expect(res.json.passages.map((p: { content: string }) => p.content)).toEqual(["Step one.", "Step two."]);
+    expect(res.json.versions).toEqual([{ version: 1, content_hash: res.json.provenance.content_hash, reason: "ingested", created_at: expect.any(String) }]);
+    expect((await call(GET, { bearer: await tokenFor(other), params: { id: String(made.json.artifact_id) } })).status).toBe(404);
+  });
+});

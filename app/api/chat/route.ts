@@ -9,7 +9,7 @@ export const POST = route({ body: chatBody }, async ({ user, body }) => {
     response: reply.text,
     conversation_id: conversation.id,
     message_id: answer.id,
-    citations: reply.citations.map(({ n, artifact_id, title, url, trust_score, snippet }) => ({ n, artifact_id, title, url, trust_score, snippet })),
+    citations: reply.citations.map(({ n, artifact_id, chunk_id, title, url, trust_score, snippet }) => ({ n, artifact_id, chunk_id, title, url, trust_score, snippet })),
     grounded: reply.grounded,
     engine: reply.engine,
   };

@@ -23,7 +23,7 @@ export const GET = route({ params, query: paginationQuery }, async ({ user, para
       role: m.role,
       content: m.content,
       created_at: m.createdAt.toISOString(),
-      citations: m.citations.map((c) => ({ n: c.score, artifact_id: c.artifactId, title: c.artifact.title, url: c.artifact.sourceUrl, trust_score: c.trustScore })),
+      citations: m.citations.map((c) => ({ n: c.score, artifact_id: c.artifactId, chunk_id: c.chunkId, title: c.artifact.title, url: c.artifact.sourceUrl, trust_score: c.trustScore })),
     })),
     next_cursor,
   };

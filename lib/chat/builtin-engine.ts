@@ -3,13 +3,23 @@
 // user may read, composed from the most relevant sentences, each with a numbered citation.
 // When nothing relevant is found it says so plainly.
 import type { Db } from "../db/client";
-import { searchChunks, searchTerms, type SearchHit } from "../knowledge/search";
+import { searchTerms, type SearchHit } from "../knowledge/search";
 import { splitSentences } from "../knowledge/chunk";
 import { extractTopics } from "../loops/topics";
 import { classify, type Intent } from "./intents";
+import { retrieve } from "./retrieve";
 
 export type Citation = { n: number; artifact_id: number; chunk_id: number; title: string; url: string | null; path: string; trust_score: number; snippet: string };
-export type Reply = { text: string; citations: Citation[]; grounded: boolean; intent: Intent; outcome: "answered" | "small_talk" | "unhandled"; engine: "builtin" };
+export type Reply = {
+  text: string;
+  citations: Citation[];
+  grounded: boolean;
+  intent: Intent;
+  outcome: "answered" | "small_talk" | "unhandled";
+  engine: "builtin" | "llm";
+  /** The LLM failed or was too slow, and the built-in engine answered instead. */
+  fallback?: boolean;
+};
 
 const LOW_TRUST = 70;
 const MAX_SENTENCES = 3;
@@ -39,12 +49,7 @@ async function memoryReply(o: { db: Db; userId: number; message: string }): Prom
 
 async function knowledgeReply(o: { db: Db; userId: number; message: string }): Promise<Reply> {
   const terms = searchTerms(o.message);
-  const hits = await searchChunks({ db: o.db, userId: o.userId, query: o.message, limit: 8 });
-  // Trust weighs into the ranking: the same relevance from a better source comes first.
-  const ranked = hits
-    .map((h) => ({ hit: h, weight: h.score * (0.5 + h.trust_score / 200) }))
-    .sort((a, b) => b.weight - a.weight || b.hit.trust_score - a.hit.trust_score);
-  const picked = pickSentences(ranked.map((r) => r.hit), terms);
+  const picked = pickSentences(await retrieve({ db: o.db, userId: o.userId, query: o.message }), terms);
   if (!picked.length) return unknown();
 
   const citations: Citation[] = [];

@@ -4,7 +4,8 @@ import { writeTransaction } from "../db/transaction";
 import { append } from "../audit";
 import { NotFoundError } from "../api/errors";
 import { ensureResearchGoal } from "../goals/research-goal";
-import { builtinReply, type Reply } from "./builtin-engine";
+import type { Reply } from "./builtin-engine";
+import { generateReply } from "./generate-reply";
 
 export function maxMessageChars(): number {
   return Number(process.env.GRACE_MAX_MESSAGE_CHARS) || 8000;
@@ -21,21 +22,38 @@ export const chatBody = z.object({
   conversation_id: z.number().int().positive().optional(),
 });
 
+type TurnOptions = { user: { id: number; username: string }; message: string; conversationId?: number; db?: Db };
+
 /**
- * One chat turn: the reply is worked out first (reading only), then both messages, their
- * citations, a causal event linking them, a research goal when nothing was known, and the
- * audit entry are written in one transaction — all of it or none.
+ * One chat turn, streamed: yields the answer's text as the engine produces it, then stores
+ * both messages, their citations, a causal event linking them, a research goal when nothing
+ * was known, and the audit entry in one transaction — all of it or none.
  */
-export async function sendMessage(o: { user: { id: number; username: string }; message: string; conversationId?: number; db?: Db }) {
+export async function* chatTurn(o: TurnOptions) {
   const db = o.db ?? defaultDb;
   if (o.conversationId !== undefined) {
     const owned = await db.conversation.findFirst({ where: { id: o.conversationId, userId: o.user.id }, select: { id: true } });
     if (!owned) throw new NotFoundError("conversation");
   }
+  const history = o.conversationId
+    ? (await db.chatMessage.findMany({ where: { conversationId: o.conversationId }, orderBy: { id: "desc" }, take: 6, select: { role: true, content: true } })).reverse()
+    : [];
   const started = performance.now();
-  const reply: Reply = await builtinReply({ db, userId: o.user.id, message: o.message });
+  const reply: Reply = yield* generateReply({ db, userId: o.user.id, message: o.message, history });
   const latencyMs = Math.round(performance.now() - started);
+  return saveTurn(db, o, reply, latencyMs);
+}
 
+/** The same turn for callers that want the whole answer at once. */
+export async function sendMessage(o: TurnOptions) {
+  const turn = chatTurn(o);
+  for (;;) {
+    const step = await turn.next();
+    if (step.done) return step.value;
+  }
+}
+
+async function saveTurn(db: Db, o: TurnOptions, reply: Reply, latencyMs: number) {
   return writeTransaction(async (tx) => {
     const conversation = o.conversationId
       ? await tx.conversation.update({ where: { id: o.conversationId }, data: { updatedAt: new Date() } })

@@ -1,0 +1,85 @@
+// Answers through any OpenAI-compatible chat-completions endpoint (GRACE_LLM_BASE_URL,
+// GRACE_LLM_MODEL, GRACE_LLM_API_KEY): the retrieved passages, numbered, and the recent turns
+// go into the prompt; the answer streams. If the model errors or is slower than
+// GRACE_LLM_TIMEOUT_MS before it has said anything, the built-in engine answers instead and
+// the reply is marked as a fallback.
+import OpenAI from "openai";
+import type { Db } from "../db/client";
+import { builtinReply, type Citation, type Reply } from "./builtin-engine";
+import { classify } from "./intents";
+import { retrieve } from "./retrieve";
+
+export function llmConfigured(): boolean {
+  return Boolean(process.env.GRACE_LLM_BASE_URL);
+}
+
+function timeoutMs() {
+  return Number(process.env.GRACE_LLM_TIMEOUT_MS) || 30_000;
+}
+
+const SYSTEM = `You are Grace, an assistant that answers only from the numbered sources given to you.
+Cite every claim with its source number in square brackets, like [1]. If the sources do not
+contain the answer, say plainly that you don't know. Be brief.`;
+
+export async function* llmReply(o: { db: Db; userId: number; message: string; history: { role: string; content: string }[] }): AsyncGenerator<string, Reply> {
+  const hits = (await retrieve({ db: o.db, userId: o.userId, query: o.message, limit: 5 })).slice(0, 5);
+  const sources: Citation[] = [];
+  for (const h of hits) {
+    if (sources.some((s) => s.artifact_id === h.artifact_id)) continue;
+    sources.push({ n: sources.length + 1, artifact_id: h.artifact_id, chunk_id: h.chunk_id, title: h.title, url: h.source_url, path: h.path, trust_score: h.trust_score, snippet: h.content });
+  }
+  const context = sources.length
+    ? sources.map((s) => `[${s.n}] ${s.title} (trust ${Math.round(s.trust_score)}/100)\n${s.snippet}`).join("\n\n")
+    : "(no sources match this question)";
+  const client = new OpenAI({ baseURL: process.env.GRACE_LLM_BASE_URL, apiKey: process.env.GRACE_LLM_API_KEY || "not-needed", maxRetries: 0, timeout: timeoutMs() });
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(new Error(`the model took longer than ${timeoutMs()} ms`)), timeoutMs());
+  let text = "";
+  try {
+    const stream = await client.chat.completions.create(
+      {
+        model: process.env.GRACE_LLM_MODEL || "default",
+        stream: true,
+        messages: [
+          { role: "system", content: SYSTEM },
+          ...o.history.map((m) => ({ role: m.role === "user" ? ("user" as const) : ("assistant" as const), content: m.content })),
+          { role: "user", content: `Sources:\n${context}\n\nQuestion: ${o.message}` },
+        ],
+      },
+      { signal: abort.signal },
+    );
+    for await (const chunk of stream) {
+      const token = chunk.choices[0]?.delta?.content;
+      if (token) {
+        text += token;
+        yield token;
+      }
+    }
+    // An aborted stream can end quietly instead of throwing; an empty answer is no answer.
+    if (abort.signal.aborted) throw abort.signal.reason;
+    if (!text.trim()) throw new Error("the model returned an empty answer");
+  } catch (error) {
+    if (!text) {
+      console.warn(`[chat] the model failed (${error instanceof Error ? error.message : String(error)}); the built-in engine answers`);
+      const reply = await builtinReply(o);
+      yield reply.text;
+      return { ...reply, fallback: true };
+    }
+    // Part of the answer is already on the reader's screen: say it stopped, keep what came.
+    const note = "\n\n(The model stopped before finishing this answer.)";
+    text += note;
+    yield note;
+  } finally {
+    clearTimeout(timer);
+  }
+  const cited = sources.filter((s) => text.includes(`[${s.n}]`));
+  const grounded = cited.length > 0;
+  return {
+    text,
+    citations: cited,
+    grounded,
+    intent: classify(o.message),
+    outcome: grounded || /\w/.test(text) ? "answered" : "unhandled",
+    engine: "llm",
+  };
+}

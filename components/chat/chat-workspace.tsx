@@ -6,15 +6,16 @@ import { fetchJson } from "@/components/fetch-json";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { MessageList, type Message } from "./message-list";
+import { streamChat } from "./stream-chat";
 
 type Conversation = { id: number; title: string; updated_at: string };
-type ChatResponse = { response: string; conversation_id: number; message_id: number; citations: Message["citations"]; grounded: boolean };
 
 export function ChatWorkspace() {
   const list = useSWR<{ items: Conversation[] }>("/api/chat/conversations?limit=50", (url: string) => fetchJson<{ items: Conversation[] }>(url));
   const [active, setActive] = useState<number | null>(null);
   const thread = useSWR<{ items: Message[] }>(active ? `/api/chat/conversations/${active}/messages?limit=100` : null, (url: string) => fetchJson<{ items: Message[] }>(url));
   const [pending, setPending] = useState<string | null>(null);
+  const [partial, setPartial] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [draft, setDraft] = useState("");
 
@@ -22,17 +23,19 @@ export function ChatWorkspace() {
     const message = text.trim();
     if (!message || pending) return;
     setPending(message);
+    setPartial("");
     setError(null);
     setDraft("");
     try {
-      const r = await fetchJson<ChatResponse>("/api/chat", { method: "POST", body: JSON.stringify({ message, ...(active ? { conversation_id: active } : {}) }) });
-      setActive(r.conversation_id);
+      const turn = await streamChat({ message, ...(active ? { conversation_id: active } : {}) }, (text) => setPartial((p) => p + text));
+      setActive(turn.conversation_id);
       await Promise.all([list.mutate(), thread.mutate()]);
     } catch (e) {
       setError((e as Error).message);
       setDraft(message); // nothing is lost: try again
     } finally {
       setPending(null);
+      setPartial("");
     }
   }
 
@@ -68,7 +71,7 @@ export function ChatWorkspace() {
               <p className="mt-1">Answers come from the sources on the Knowledge page, each claim numbered with its source and how far to trust it.</p>
             </div>
           ) : (
-            <MessageList messages={messages} pending={pending} />
+            <MessageList messages={messages} pending={pending} partial={partial} />
           )}
         </div>
         {error && (

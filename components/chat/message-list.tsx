@@ -10,7 +10,7 @@ export type Message = {
   citations: { n: number; artifact_id: number; chunk_id: number | null; title: string; url: string | null; trust_score: number; snippet?: string }[];
 };
 
-export function MessageList({ messages, pending }: { messages: Message[]; pending: string | null }) {
+export function MessageList({ messages, pending, partial }: { messages: Message[]; pending: string | null; partial: string }) {
   return (
     <ol className="space-y-4">
       {messages.map((m) => (
@@ -27,8 +27,12 @@ export function MessageList({ messages, pending }: { messages: Message[]; pendin
           <li className="flex justify-end">
             <p className="max-w-[80%] rounded-lg bg-indigo-600 px-4 py-2 text-sm whitespace-pre-wrap text-white">{pending}</p>
           </li>
-          <li aria-live="polite" className="text-sm text-slate-500">
-            Grace is answering…
+          <li aria-live="polite" aria-busy="true">
+            {partial ? (
+              <div className="max-w-[90%] rounded-lg bg-slate-50 px-4 py-3 text-sm whitespace-pre-wrap text-slate-800 ring-1 ring-slate-200">{partial}</div>
+            ) : (
+              <span className="text-sm text-slate-500">Grace is answering…</span>
+            )}
           </li>
         </>
       )}

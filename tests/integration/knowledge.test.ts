@@ -114,3 +114,43 @@ describe("one artifact with its passages, versions and provenance", async () => 
     expect((await call(GET, { bearer: await tokenFor(other), params: { id: String(made.json.artifact_id) } })).status).toBe(404);
   });
 });
+
+describe("editing, deleting and browsing artifacts", async () => {
+  const { GET, PATCH, DELETE } = await import("../../app/api/knowledge/artifacts/[id]/route");
+  const tree = await import("../../app/api/memory/tree/route");
+  const owner = await createUser();
+  const other = await createUser();
+  const admin = await createUser({ role: "admin" });
+  const token = await tokenFor(owner);
+  const otherToken = await tokenFor(other);
+
+  it("makes a new version on a content edit, keeps the history, and searches only the current text", async () => {
+    const made = await call(ingestText.POST, { bearer: token, body: { title: "Opening hours", content: "The museum opens at nine on weekdays.", domain: "town" } });
+    const id = String(made.json.artifact_id);
+    expect((await call(PATCH, { bearer: otherToken, method: "PATCH", params: { id }, body: { content: "hacked" } })).status).toBe(403);
+    const edited = await call(PATCH, { bearer: token, method: "PATCH", params: { id }, body: { content: "The museum opens at ten on weekdays.", reason: "new hours" } });
+    expect(edited.status).toBe(200);
+    expect(edited.json.version).toBe(2);
+    expect(edited.json.versions.map((v: { version: number; reason: string }) => [v.version, v.reason])).toEqual([[2, "new hours"], [1, "ingested"]]);
+    expect(edited.json.passages.map((p: { content: string }) => p.content)).toEqual(["The museum opens at ten on weekdays."]);
+    const found = await call(search.POST, { bearer: token, body: { query: "museum opens" } });
+    expect(found.json.results.filter((r: { artifact_id: number }) => r.artifact_id === Number(id)).map((r: { content: string }) => r.content)).toEqual(["The museum opens at ten on weekdays."]);
+    expect((await call(PATCH, { bearer: await tokenFor(admin), method: "PATCH", params: { id }, body: { title: "Museum hours" } })).json.title).toBe("Museum hours");
+    expect(await db.logEntry.count({ where: { action: "knowledge.update", resource: `artifact:${id}` } })).toBe(2);
+  });
+
+  it("deletes (owner or admin): gone from search, lists and the tree, and the same content can come back", async () => {
+    const made = await call(ingestText.POST, { bearer: token, body: { title: "Old flyer", content: "Quasar bakery sells rye on Fridays.", domain: "town" } });
+    const id = String(made.json.artifact_id);
+    const browse = await call(tree.GET, { bearer: token, path: "/api/memory/tree?domain=town" });
+    expect(browse.json.tree.town.text.map((a: { id: number }) => a.id)).toContain(Number(id));
+    expect((await call(DELETE, { bearer: otherToken, method: "DELETE", params: { id } })).status).toBe(403);
+    expect((await call(DELETE, { bearer: token, method: "DELETE", params: { id } })).status).toBe(204);
+    expect((await call(GET, { bearer: token, params: { id } })).status).toBe(404);
+    expect((await call(search.POST, { bearer: token, body: { query: "quasar bakery rye" } })).json.count).toBe(0);
+    expect((await call(tree.GET, { bearer: token, path: "/api/memory/tree?domain=town" })).json.flat_list.map((a: { id: number }) => a.id)).not.toContain(Number(id));
+    const again = await call(ingestText.POST, { bearer: token, body: { title: "Old flyer", content: "Quasar bakery sells rye on Fridays.", domain: "town" } });
+    expect(again.status).toBe(201);
+    expect(await db.logEntry.count({ where: { action: "knowledge.delete", resource: `artifact:${id}` } })).toBe(1);
+  });
+});

@@ -16,7 +16,14 @@ export class SerializedSqliteFactory implements SqlDriverAdapterFactory {
   }
 
   async connect(): Promise<SqlDriverAdapter> {
-    return serialize(await this.inner.connect());
+    const adapter = await this.inner.connect();
+    // In WAL mode, NORMAL syncs at checkpoints rather than at every commit: a crash of the
+    // process loses nothing and the database is never corrupted; a power cut may lose the
+    // last transactions. FULL (GRACE_SQLITE_SYNCHRONOUS=FULL) trades speed for that too.
+    const level = (process.env.GRACE_SQLITE_SYNCHRONOUS || "NORMAL").toUpperCase();
+    if (!["OFF", "NORMAL", "FULL", "EXTRA"].includes(level)) throw new Error("GRACE_SQLITE_SYNCHRONOUS must be NORMAL, FULL, EXTRA or OFF");
+    await adapter.executeScript(`PRAGMA synchronous = ${level}`);
+    return serialize(adapter);
   }
 }
 

@@ -26,10 +26,22 @@ export function searchTerms(query: string): string[] {
   return [...new Set(tokenize(query).map((t) => t.replace(/[^a-z0-9]/g, "")).filter((t) => t.length >= 2))].slice(0, 12);
 }
 
+/**
+ * Passages with every term first; only when none has them all, passages with any. Besides
+ * being what people mean, it keeps ranking cheap: an OR of common words matches (and makes
+ * bm25 score) nearly every passage, while an AND is answered by intersecting short lists.
+ */
 export async function searchChunks(o: { userId: number; query: string; limit: number; db?: Db }): Promise<SearchHit[]> {
-  const db = o.db ?? defaultDb;
   const terms = searchTerms(o.query);
   if (!terms.length) return [];
+  const all = await runSearch({ ...o, terms, mode: "and" });
+  if (all.length || terms.length === 1) return all;
+  return runSearch({ ...o, terms, mode: "or" });
+}
+
+async function runSearch(o: { userId: number; limit: number; db?: Db; terms: string[]; mode: "and" | "or" }): Promise<SearchHit[]> {
+  const db = o.db ?? defaultDb;
+  const terms = o.terms;
   type Row = { chunkId: number | bigint; artifactId: number | bigint; title: string; path: string; domain: string; sourceUrl: string | null; trustScore: number; content: string; snippet: string; score: number };
   const rows =
     databaseProvider() === "postgres"
@@ -43,7 +55,7 @@ export async function searchChunks(o: { userId: number; query: string; limit: nu
            WHERE s."document" @@ q AND a."status" = 'approved' AND a."deletedAt" IS NULL AND c."version" = a."version"
              AND (a."visibility" = 'shared' OR a."ownerId" = $2)
            ORDER BY "score" DESC, c."id" LIMIT $3`,
-          terms.join(" | "),
+          terms.join(o.mode === "and" ? " & " : " | "),
           o.userId,
           o.limit,
         )
@@ -57,7 +69,7 @@ export async function searchChunks(o: { userId: number; query: string; limit: nu
            WHERE "KnowledgeChunkFts" MATCH ? AND a."status" = 'approved' AND a."deletedAt" IS NULL AND c."version" = a."version"
              AND (a."visibility" = 'shared' OR a."ownerId" = ?)
            ORDER BY bm25("KnowledgeChunkFts"), c."id" LIMIT ?`,
-          terms.map((t) => `"${t}"`).join(" OR "),
+          terms.map((t) => `"${t}"`).join(o.mode === "and" ? " AND " : " OR "),
           o.userId,
           o.limit,
         );

@@ -1,0 +1,34 @@
+// Child of the chat/search benchmarks: seeds DATABASE_URL with synthetic knowledge, fast
+// (direct inserts; the search index triggers still fire per row).
+//   seed-knowledge.ts <artifacts> <chunks per artifact>
+import { db } from "../../lib/db/client";
+
+const artifacts = Number(process.argv[2]);
+const perArtifact = Number(process.argv[3] ?? 1);
+const words = "river mountain engine protocol harbour lantern orchard compiler violin glacier satellite bakery quarry theorem museum ferry canyon meadow tunnel beacon archive festival granite prism voltage marble falcon ledger spindle cobalt".split(" ");
+const verbs = "opens closes measures carries protects powers feeds connects guards lights holds crosses".split(" ");
+
+// A deterministic pseudo-random sequence, so every run seeds the same corpus.
+let state = 42;
+const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)];
+
+// The admin's when Grace runs on this database (so its login sees them), else a bench user.
+const owner =
+  (await db.user.findUnique({ where: { username: "admin" } })) ??
+  (await db.user.upsert({ where: { username: "bench-owner" }, create: { username: "bench-owner", passwordHash: "x" }, update: {} }));
+const sentence = (i: number) => `The ${pick(words)} ${pick(verbs)} the ${pick(words)} ${pick(words)} near marker ${i % 997}.`;
+for (let start = 0; start < artifacts; start += 500) {
+  const n = Math.min(500, artifacts - start);
+  await db.$transaction(async (tx) => {
+    for (let i = start; i < start + n; i++) {
+      const body = Array.from({ length: perArtifact }, (_, c) => `${sentence(i + c)} ${sentence(i * 7 + c)} Fact ${i}-${c}: item${i}x${c} is stored in hall ${(i * 31 + c) % 400}.`);
+      const a = await tx.knowledgeArtifact.create({
+        data: { ownerId: owner.id, path: `bench/text/a${i}`, title: `Bench ${i}`, artifactType: "text", source: "manual", contentHash: `bench-${i}`, sizeBytes: body.join("\n\n").length, dedupScope: "shared", trustScore: 60 + (i % 40) },
+      });
+      await tx.knowledgeChunk.createMany({ data: body.map((content, ordinal) => ({ artifactId: a.id, version: 1, ordinal, content, tokenCount: 20 })) });
+    }
+  }, { timeout: 120_000 });
+}
+console.log(JSON.stringify({ artifacts, chunks: artifacts * perArtifact }));
+await db.$disconnect();

@@ -58,10 +58,14 @@ async function saveTurn(db: Db, o: TurnOptions, reply: Reply, latencyMs: number)
     const conversation = o.conversationId
       ? await tx.conversation.update({ where: { id: o.conversationId }, data: { updatedAt: new Date() } })
       : await tx.conversation.create({ data: { userId: o.user.id, title: o.message.slice(0, 80) } });
-    const question = await tx.chatMessage.create({ data: { userId: o.user.id, conversationId: conversation.id, role: "user", content: o.message } });
-    const answer = await tx.chatMessage.create({
-      data: { userId: o.user.id, conversationId: conversation.id, role: "grace", content: reply.text, model: reply.engine, latencyMs },
-    });
+    // Both messages in one statement; ids are handed out in insert order, so the lower is the question.
+    const [question, answer] = (await tx.chatMessage.createManyAndReturn({
+      data: [
+        { userId: o.user.id, conversationId: conversation.id, role: "user", content: o.message },
+        { userId: o.user.id, conversationId: conversation.id, role: "grace", content: reply.text, model: reply.engine, latencyMs },
+      ],
+      select: { id: true },
+    })).sort((x, y) => x.id - y.id);
     if (reply.citations.length) {
       await tx.messageCitation.createMany({
         data: reply.citations.map((c) => ({ messageId: answer.id, artifactId: c.artifact_id, chunkId: c.chunk_id, score: c.n, trustScore: c.trust_score })),

@@ -63,3 +63,13 @@ export class ReadOnlyError extends ApiError {
     );
   }
 }
+export class UnsupportedMediaTypeError extends ApiError {
+  constructor(message: string) {
+    super(415, "unsupported_media_type", message);
+  }
+}
+export class LengthRequiredError extends ApiError {
+  constructor() {
+    super(411, "length_required", "Send a Content-Length header with uploads");
+  }
+}

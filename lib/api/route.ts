@@ -11,7 +11,7 @@ import { toAuthUser } from "../auth/sign-in";
 import { clientIp } from "../auth/client-ip";
 import { authenticateToken } from "../tokens/authenticate-token";
 import { getSystemMode } from "../system/get-mode";
-import { ForbiddenError, PayloadTooLargeError, ReadOnlyError, UnauthorizedError, ValidationError, type FieldError } from "./errors";
+import { ForbiddenError, LengthRequiredError, PayloadTooLargeError, ReadOnlyError, UnauthorizedError, ValidationError, type FieldError } from "./errors";
 import { toErrorResponse } from "./responses";
 import { isSameOrigin } from "./same-origin";
 import { countRequest } from "../metrics/request-counter";
@@ -30,6 +30,10 @@ export type RouteOptions<B, Q, P, A extends Access> = {
   allowReadOnly?: boolean;
   /** Public routes that never look at credentials (health: it must answer with the database down). */
   skipAuth?: boolean;
+  /** A larger body limit than GRACE_MAX_BODY_BYTES, for uploads (which must send Content-Length). */
+  maxBodyBytes?: number;
+  /** The handler reads the body itself (multipart uploads); `body` is then not parsed. */
+  rawBody?: boolean;
 };
 
 export type RouteContext<B, Q, P, A extends Access> = {
@@ -64,8 +68,10 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
   const handle = async (req: Request, next: NextContext): Promise<Response> => {
     const url = new URL(req.url);
     try {
-      const length = Number(req.headers.get("content-length") ?? 0);
-      if (length > config.maxBodyBytes) throw new PayloadTooLargeError(config.maxBodyBytes);
+      const limit = options.maxBodyBytes ?? config.maxBodyBytes;
+      const declared = req.headers.get("content-length");
+      if (Number(declared ?? 0) > limit) throw new PayloadTooLargeError(limit);
+      if (options.rawBody && MUTATING.has(req.method) && declared === null) throw new LengthRequiredError();
 
       const { user, via, token } = options.skipAuth ? ANONYMOUS : await authenticate(req);
       if (!user && access !== "public") throw new UnauthorizedError();
@@ -82,7 +88,7 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
       const fields: FieldError[] = [];
       const params = parse(options.params, await next.params, "params", fields);
       const query = parse(options.query, Object.fromEntries(url.searchParams), "query", fields);
-      const raw = options.body ? await readJson(req, fields) : NOT_JSON;
+      const raw = options.body && !options.rawBody ? await readJson(req, fields) : NOT_JSON;
       const body = raw === NOT_JSON ? undefined : parse(options.body, raw, "body", fields);
       if (fields.length) throw new ValidationError(fields);
 

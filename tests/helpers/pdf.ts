@@ -1,5 +1,5 @@
 // A minimal, valid one-page PDF with the given text (Helvetica), for ingestion tests.
-export function makePdf(text: string): Uint8Array {
+export function makePdf(text: string): Uint8Array<ArrayBuffer> {
   const escaped = text.replace(/[\\()]/g, (c) => `\\${c}`);
   const stream = `BT /F1 18 Tf 72 700 Td (${escaped}) Tj ET`;
   const objects = [

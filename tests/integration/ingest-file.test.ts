@@ -6,7 +6,7 @@ import { makePdf } from "../helpers/pdf";
 
 async function upload(token: string, filename: string, content: string | Uint8Array, extra: Record<string, string> = {}, headers: Record<string, string> = {}) {
   const form = new FormData();
-  form.set("file", new File([content], filename));
+  form.set("file", new File([typeof content === "string" ? content : new Uint8Array(content)], filename));
   for (const [k, v] of Object.entries(extra)) form.set(k, v);
   const body = new Response(form);
   const bytes = new Uint8Array(await body.arrayBuffer());

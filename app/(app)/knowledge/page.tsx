@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { FileUpload } from "@/components/knowledge/file-upload";
 import { KnowledgeIngest } from "@/components/knowledge/knowledge-ingest";
 import { KnowledgeList } from "@/components/knowledge/knowledge-list";
 import { KnowledgeSearch } from "@/components/knowledge/knowledge-search";
@@ -13,6 +14,7 @@ export default function KnowledgePage() {
       <div className="grid gap-8 xl:grid-cols-2">
         <div className="space-y-8">
           <KnowledgeIngest />
+          <FileUpload />
           <KnowledgeSearch />
         </div>
         <KnowledgeList />

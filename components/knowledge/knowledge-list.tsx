@@ -38,7 +38,7 @@ export function KnowledgeList() {
               {a.status !== "approved" && <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-800">{a.status}</span>}
             </div>
             <p className="mt-1 font-mono text-xs text-slate-500">
-              {a.path} · {a.source} · {(a.size_bytes / 1024).toFixed(1)} KB · {new Date(a.created_at).toLocaleDateString()}
+              {a.path} · {a.source} · {a.size_bytes < 1024 ? `${a.size_bytes} B` : `${(a.size_bytes / 1024).toFixed(1)} KB`} · {new Date(a.created_at).toLocaleDateString()}
             </p>
           </li>
         ))}

@@ -5,7 +5,7 @@ import { extractText as extractPdfText, getDocumentProxy } from "unpdf";
 import { UnsupportedMediaTypeError, ValidationError } from "../api/errors";
 
 const TEXT = { ".txt": "text/plain", ".md": "text/markdown", ".markdown": "text/markdown", ".csv": "text/csv", ".json": "application/json" } as const;
-const CODE = [".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".py", ".go", ".rs", ".java", ".kt", ".swift", ".c", ".h", ".cpp", ".hpp", ".cs", ".rb", ".php", ".sh", ".bash", ".sql", ".yaml", ".yml", ".toml", ".css", ".scss", ".html.erb"];
+const CODE = [".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".py", ".go", ".rs", ".java", ".kt", ".swift", ".c", ".h", ".cpp", ".hpp", ".cs", ".rb", ".php", ".sh", ".bash", ".sql", ".yaml", ".yml", ".toml", ".css", ".scss"];
 const HTML = [".html", ".htm"];
 export const SUPPORTED_EXTENSIONS = [...Object.keys(TEXT), ...HTML, ".pdf", ...CODE];
 

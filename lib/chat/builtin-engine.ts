@@ -9,7 +9,7 @@ import { extractTopics } from "../loops/topics";
 import { classify, type Intent } from "./intents";
 import { retrieve } from "./retrieve";
 
-export type Citation = { n: number; artifact_id: number; chunk_id: number; title: string; url: string | null; path: string; trust_score: number; snippet: string };
+export type Citation = { n: number; artifact_id: number; chunk_id: number; title: string; url: string | null; path: string; trust_score: number; snippet: string; /** retrieval relevance */ score: number };
 export type Reply = {
   text: string;
   citations: Citation[];
@@ -60,7 +60,7 @@ async function knowledgeReply(o: { db: Db; userId: number; message: string }): P
     if (n === undefined) {
       n = citations.length + 1;
       numberOf.set(hit.artifact_id, n);
-      citations.push({ n, artifact_id: hit.artifact_id, chunk_id: hit.chunk_id, title: hit.title, url: hit.source_url, path: hit.path, trust_score: hit.trust_score, snippet: sentence });
+      citations.push({ n, artifact_id: hit.artifact_id, chunk_id: hit.chunk_id, title: hit.title, url: hit.source_url, path: hit.path, trust_score: hit.trust_score, snippet: sentence, score: hit.score });
     }
     parts.push(`${sentence.replace(/\s*[.!?]*$/, "")}. [${n}]`);
   }

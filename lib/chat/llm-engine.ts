@@ -26,7 +26,7 @@ export async function* llmReply(o: { db: Db; userId: number; message: string; hi
   const sources: Citation[] = [];
   for (const h of hits) {
     if (sources.some((s) => s.artifact_id === h.artifact_id)) continue;
-    sources.push({ n: sources.length + 1, artifact_id: h.artifact_id, chunk_id: h.chunk_id, title: h.title, url: h.source_url, path: h.path, trust_score: h.trust_score, snippet: h.content });
+    sources.push({ n: sources.length + 1, artifact_id: h.artifact_id, chunk_id: h.chunk_id, title: h.title, url: h.source_url, path: h.path, trust_score: h.trust_score, snippet: h.content, score: h.score });
   }
   const context = sources.length
     ? sources.map((s) => `[${s.n}] ${s.title} (trust ${Math.round(s.trust_score)}/100)\n${s.snippet}`).join("\n\n")

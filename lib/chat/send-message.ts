@@ -68,7 +68,7 @@ async function saveTurn(db: Db, o: TurnOptions, reply: Reply, latencyMs: number)
     })).sort((x, y) => x.id - y.id);
     if (reply.citations.length) {
       await tx.messageCitation.createMany({
-        data: reply.citations.map((c) => ({ messageId: answer.id, artifactId: c.artifact_id, chunkId: c.chunk_id, score: c.n, trustScore: c.trust_score })),
+        data: reply.citations.map((c) => ({ messageId: answer.id, artifactId: c.artifact_id, chunkId: c.chunk_id, ordinal: c.n, score: c.score, trustScore: c.trust_score })),
       });
     }
     await tx.causalEvent.create({

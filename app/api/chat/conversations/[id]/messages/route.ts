@@ -14,7 +14,7 @@ export const GET = route({ params, query: paginationQuery }, async ({ user, para
     where: { conversationId: c.id, ...(query.cursor ? { id: { gt: query.cursor } } : {}) },
     orderBy: { id: "asc" },
     take: query.limit + 1,
-    include: { citations: { include: { artifact: { select: { title: true, sourceUrl: true } } }, orderBy: { score: "asc" } } },
+    include: { citations: { include: { artifact: { select: { title: true, sourceUrl: true } } }, orderBy: { ordinal: "asc" } } },
   });
   const { items, next_cursor } = page(rows, query.limit, (m) => m.id);
   return {
@@ -23,7 +23,7 @@ export const GET = route({ params, query: paginationQuery }, async ({ user, para
       role: m.role,
       content: m.content,
       created_at: m.createdAt.toISOString(),
-      citations: m.citations.map((c) => ({ n: c.score, artifact_id: c.artifactId, chunk_id: c.chunkId, title: c.artifact.title, url: c.artifact.sourceUrl, trust_score: c.trustScore })),
+      citations: m.citations.map((c) => ({ n: c.ordinal, artifact_id: c.artifactId, chunk_id: c.chunkId, title: c.artifact.title, url: c.artifact.sourceUrl, trust_score: c.trustScore })),
     })),
     next_cursor,
   };

@@ -54,6 +54,10 @@ export const config = {
       return int("GRACE_LOGIN_SLOW_STEP_MS", 250);
     },
   },
+  /** How long POST /api/ingest/url waits for its url_ingest job before answering 202 queued, in ms. */
+  get urlIngestWaitMs() {
+    return int("GRACE_URL_INGEST_WAIT_MS", 15_000);
+  },
   /** Seconds between worker heartbeats. */
   get workerHeartbeatSeconds() {
     return int("GRACE_WORKER_HEARTBEAT_SECONDS", 10);

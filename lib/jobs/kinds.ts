@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 // Every kind of job and the payload it takes. Handlers live in workers/handlers/ (one per
-// kind); later work adds url_ingest, sandbox_run and approved actions here and there.
+// kind); later work adds sandbox_run and approved actions here and there.
 export const jobPayloads = {
   steps: z.object({
     steps: z.number().int().min(1).max(1000).default(10),
@@ -10,6 +10,15 @@ export const jobPayloads = {
   reflection: z.object({}).passthrough(),
   learning: z.object({ reflection_id: z.number().int().positive().optional() }).passthrough(),
   meta: z.object({ reason: z.string().max(200).optional() }).passthrough(),
+  url_ingest: z.object({
+    url: z.string().url().max(2048),
+    domain: z.string().max(64).default("web"),
+    visibility: z.enum(["shared", "private"]).default("shared"),
+    user_id: z.number().int().positive(),
+    trust_score: z.number().min(0).max(100),
+    /** Set when an admin approved the URL; the artifact then records who let it in. */
+    approval_id: z.number().int().positive().optional(),
+  }),
 } as const;
 
 export type JobKind = keyof typeof jobPayloads;

@@ -25,6 +25,24 @@ function utf8(bytes: Uint8Array): string {
   }
 }
 
+/** The readable text of an HTML page: no markup, scripts, link targets or images. */
+export function htmlToText(html: string): string {
+  return convert(html, { wordwrap: false, selectors: [{ selector: "a", options: { ignoreHref: true } }, { selector: "img", format: "skip" }] });
+}
+
+/** A PDF's text via pdf.js; throws a plain Error naming the problem. */
+export async function pdfToText(bytes: Uint8Array): Promise<string> {
+  let text: string;
+  try {
+    const pdf = await getDocumentProxy(new Uint8Array(bytes));
+    text = (await extractPdfText(pdf, { mergePages: true })).text;
+  } catch {
+    throw new Error("is not a readable PDF");
+  }
+  if (!text.trim()) throw new Error("has no extractable text (a scanned PDF needs OCR first)");
+  return text;
+}
+
 export async function extractText(o: { filename: string; bytes: Uint8Array }): Promise<Extracted> {
   const ext = extensionOf(o.filename);
   if (ext in TEXT) {
@@ -39,18 +57,16 @@ export async function extractText(o: { filename: string; bytes: Uint8Array }): P
     return { text, artifactType: "text", mimeType: TEXT[ext as keyof typeof TEXT] };
   }
   if (HTML.includes(ext)) {
-    const text = convert(utf8(o.bytes), { wordwrap: false, selectors: [{ selector: "a", options: { ignoreHref: true } }, { selector: "img", format: "skip" }] });
+    const text = htmlToText(utf8(o.bytes));
     return { text, artifactType: "document", mimeType: "text/html" };
   }
   if (ext === ".pdf") {
     let text: string;
     try {
-      const pdf = await getDocumentProxy(new Uint8Array(o.bytes));
-      text = (await extractPdfText(pdf, { mergePages: true })).text;
-    } catch {
-      throw new ValidationError([{ field: "body.file", message: "is not a readable PDF" }]);
+      text = await pdfToText(o.bytes);
+    } catch (error) {
+      throw new ValidationError([{ field: "body.file", message: (error as Error).message }]);
     }
-    if (!text.trim()) throw new ValidationError([{ field: "body.file", message: "has no extractable text (a scanned PDF needs OCR first)" }]);
     return { text, artifactType: "document", mimeType: "application/pdf" };
   }
   if (CODE.includes(ext)) return { text: utf8(o.bytes), artifactType: "code", mimeType: "text/plain" };

@@ -4,6 +4,7 @@ import { meta } from "./meta";
 import { reflection } from "./reflection";
 import { steps } from "./steps";
 import type { JobHandler } from "./types";
+import { urlIngest } from "./url-ingest";
 
 /** One handler per job kind. */
 export const handlers: Partial<Record<JobKind, JobHandler<never>>> = {
@@ -11,4 +12,5 @@ export const handlers: Partial<Record<JobKind, JobHandler<never>>> = {
   reflection,
   learning,
   meta,
+  url_ingest: urlIngest,
 };

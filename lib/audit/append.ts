@@ -1,4 +1,4 @@
-import type { Tx } from "../db/client";
+import { Prisma, type Tx } from "../db/client";
 import { canonicalJson, entryHash } from "./hash";
 
 export type AuditEvent = {
@@ -24,33 +24,54 @@ export type AuditEvent = {
  * transaction with writeTransaction (lib/db/transaction.ts), which takes that lock first.
  */
 export async function append(tx: Tx, event: AuditEvent) {
+  return (await appendMany(tx, [event]))[0];
+}
+
+/**
+ * Appends several entries, chained in the order given, with three statements however many
+ * there are: one head update that reserves the sequence numbers, one multi-row insert, one
+ * head update with the last hash. Used where one transaction records many changes at once.
+ */
+export async function appendMany(tx: Tx, events: AuditEvent[]) {
   // The client itself type-checks as a Tx (only it has $connect); outside a transaction the
   // head update and the insert could interleave with another appender and fork the chain.
   if ("$connect" in (tx as object)) throw new Error("append() must run inside a transaction (use writeTransaction)");
+  if (events.length === 0) return [];
   const rows = await tx.$queryRaw<{ sequence: number | bigint; lastHash: string }[]>`
-    UPDATE "LogHead" SET "sequence" = "sequence" + 1 WHERE "id" = 1 RETURNING "sequence", "lastHash"`;
+    UPDATE "LogHead" SET "sequence" = "sequence" + ${events.length} WHERE "id" = 1 RETURNING "sequence", "lastHash"`;
   if (rows.length !== 1) throw new Error("the audit log head row is missing; run the migrations");
-  const sequence = Number(rows[0].sequence);
-  const prevHash = rows[0].lastHash;
+  // RETURNING gives the head after the update: the reserved numbers end at it.
+  const first = Number(rows[0].sequence) - events.length + 1;
+  let prevHash = rows[0].lastHash;
   const timestamp = new Date();
-  const payloadText = canonicalJson(event.payload ?? {});
-  const hash = entryHash({ ...event, sequence, timestamp, prevHash, payload: JSON.parse(payloadText) });
-  const entry = {
-    sequence,
-    timestamp,
-    actor: event.actor,
-    action: event.action,
-    resource: event.resource,
-    subsystem: event.subsystem,
-    payload: payloadText,
-    result: event.result,
-    prevHash,
-    entryHash: hash,
-  };
+  const entries = events.map((event, i) => {
+    const sequence = first + i;
+    const payloadText = canonicalJson(event.payload ?? {});
+    const hash = entryHash({ ...event, sequence, timestamp, prevHash, payload: JSON.parse(payloadText) });
+    const entry = {
+      sequence,
+      timestamp,
+      actor: event.actor,
+      action: event.action,
+      resource: event.resource,
+      subsystem: event.subsystem,
+      payload: payloadText,
+      result: event.result,
+      prevHash,
+      entryHash: hash,
+    };
+    prevHash = hash;
+    return entry;
+  });
   // Raw SQL: on the hot path of every audited write, a query-builder insert costs several
   // times more than the statement itself (docs/benchmarks.md).
-  await tx.$executeRaw`INSERT INTO "LogEntry" ("sequence", "timestamp", "actor", "action", "resource", "subsystem", "payload", "result", "prevHash", "entryHash")
-    VALUES (${entry.sequence}, ${entry.timestamp}, ${entry.actor}, ${entry.action}, ${entry.resource}, ${entry.subsystem}, ${entry.payload}, ${entry.result}, ${entry.prevHash}, ${entry.entryHash})`;
-  await tx.$executeRaw`UPDATE "LogHead" SET "lastHash" = ${hash}, "updatedAt" = ${timestamp} WHERE "id" = 1`;
-  return entry;
+  // In slices, well under SQLite's and PostgreSQL's limits on bound parameters per statement.
+  for (let i = 0; i < entries.length; i += 500) {
+    const values = entries
+      .slice(i, i + 500)
+      .map((e) => Prisma.sql`(${e.sequence}, ${e.timestamp}, ${e.actor}, ${e.action}, ${e.resource}, ${e.subsystem}, ${e.payload}, ${e.result}, ${e.prevHash}, ${e.entryHash})`);
+    await tx.$executeRaw`INSERT INTO "LogEntry" ("sequence", "timestamp", "actor", "action", "resource", "subsystem", "payload", "result", "prevHash", "entryHash") VALUES ${Prisma.join(values)}`;
+  }
+  await tx.$executeRaw`UPDATE "LogHead" SET "lastHash" = ${prevHash}, "updatedAt" = ${timestamp} WHERE "id" = 1`;
+  return entries;
 }

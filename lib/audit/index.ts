@@ -1,4 +1,4 @@
-export { append, type AuditEvent } from "./append";
+export { append, appendMany, type AuditEvent } from "./append";
 export { verifyLog, type VerifyResult } from "./verify";
 export { verifyLogShared } from "./verify-shared";
 export { listEntries } from "./list-entries";

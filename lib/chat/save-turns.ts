@@ -6,6 +6,7 @@ import type { Tx } from "../db/client";
 import { NotFoundError } from "../api/errors";
 import { appendMany } from "../audit";
 import { ensureResearchGoal } from "../goals/research-goal";
+import { recordFindings, type Finding } from "../hunter/scan";
 import type { Reply } from "./builtin-engine";
 
 export type TurnToSave = {
@@ -15,6 +16,8 @@ export type TurnToSave = {
   conversationId?: number;
   reply: Reply;
   latencyMs: number;
+  /** What the security scanner found in the message, stored with the turn. */
+  findings?: Finding[];
 };
 
 export type SavedTurn = {
@@ -69,6 +72,7 @@ export async function saveTurns(tx: Tx, turns: TurnToSave[]): Promise<SavedTurn[
   const saved: SavedTurn[] = [];
   for (const t of turns) {
     const goal = t.reply.outcome === "unhandled" ? await ensureResearchGoal(tx, { user: t.user, question: t.message }) : null;
+    if (t.findings?.length) await recordFindings(tx, { findings: t.findings, input: { target: "chat", text: t.message, user: t.user }, resource: `message:${messageOf(t, "user").id}` });
     saved.push({ conversation: conversationOf.get(t)!, question: messageOf(t, "user"), answer: messageOf(t, "grace"), reply: t.reply, goal });
   }
   await appendMany(

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { db as defaultDb, type Db } from "../db/client";
-import { NotFoundError } from "../api/errors";
+import { ForbiddenError, NotFoundError } from "../api/errors";
+import { writeTransaction } from "../db/transaction";
+import { recordFindings, scan } from "../hunter/scan";
 import type { Reply } from "./builtin-engine";
 import { generateReply } from "./generate-reply";
 import { writeTurn } from "./turn-writer";
@@ -37,10 +39,19 @@ export async function* chatTurn(o: TurnOptions) {
   const history = o.conversationId
     ? (await db.chatMessage.findMany({ where: { conversationId: o.conversationId }, orderBy: { id: "desc" }, take: 6, select: { role: true, content: true } })).reverse()
     : [];
+  // The security scanner sees the message first: a blocking finding refuses the turn (and is
+  // recorded); other findings are stored with the turn.
+  const scanInput = { target: "chat" as const, text: o.message, user: o.user };
+  const findings = await scan(scanInput);
+  const blocking = findings.filter((f) => f.action === "block");
+  if (blocking.length) {
+    await writeTransaction((tx) => recordFindings(tx, { findings, input: scanInput, resource: `user:${o.user.id}`, blocked: true }), db);
+    throw new ForbiddenError(`This message was blocked by the security rule "${blocking[0].rule}"`);
+  }
   const started = performance.now();
   const reply: Reply = yield* generateReply({ db, userId: o.user.id, message: o.message, history });
   const latencyMs = Math.round(performance.now() - started);
-  return writeTurn({ user: o.user, message: o.message, conversationId: o.conversationId, reply, latencyMs }, db);
+  return writeTurn({ user: o.user, message: o.message, conversationId: o.conversationId, reply, latencyMs, findings }, db);
 }
 
 /** The same turn for callers that want the whole answer at once. */

@@ -36,7 +36,42 @@ export async function searchChunks(o: { userId: number; query: string; limit: nu
   if (!terms.length) return [];
   const all = await runSearch({ ...o, terms, mode: "and" });
   if (all.length || terms.length === 1) return all;
-  return runSearch({ ...o, terms, mode: "or" });
+  return runSearch({ ...o, terms: await distinctiveTerms(o.db ?? defaultDb, terms), mode: "or" });
+}
+
+/** A term in more passages than this says little about which passage is meant. */
+function commonTermPassages(): number {
+  return Number(process.env.GRACE_SEARCH_COMMON_TERM_PASSAGES) || 2000;
+}
+
+/**
+ * The terms worth an OR: those in at most GRACE_SEARCH_COMMON_TERM_PASSAGES (2000) passages (or, when every term is
+ * that common, the rarest one). Ranking an OR scores every passage that has any of its terms,
+ * so one common word would make a large corpus score almost all of it. Each count stops at the
+ * cap, so it costs little however common the word is.
+ */
+async function distinctiveTerms(db: Db, terms: string[]): Promise<string[]> {
+  const cap = commonTermPassages();
+  const counts: { term: string; passages: number }[] = [];
+  for (const term of terms) {
+    const [row] =
+      databaseProvider() === "postgres"
+        ? await db.$queryRawUnsafe<{ n: number | bigint }[]>(
+            `SELECT count(*) AS n FROM (SELECT 1 FROM "KnowledgeChunkSearch" WHERE "document" @@ to_tsquery('english', $1) LIMIT $2) t`,
+            term,
+            cap + 1,
+          )
+        : await db.$queryRawUnsafe<{ n: number | bigint }[]>(
+            `SELECT count(*) AS n FROM (SELECT rowid FROM "KnowledgeChunkFts" WHERE "KnowledgeChunkFts" MATCH ? LIMIT ?)`,
+            `"${term}"`,
+            cap + 1,
+          );
+    counts.push({ term, passages: Number(row.n) });
+  }
+  const rare = counts.filter((c) => c.passages > 0 && c.passages <= cap).map((c) => c.term);
+  if (rare.length) return rare;
+  const rarest = counts.filter((c) => c.passages > 0).sort((a, b) => a.passages - b.passages)[0];
+  return rarest ? [rarest.term] : terms;
 }
 
 async function runSearch(o: { userId: number; limit: number; db?: Db; terms: string[]; mode: "and" | "or" }): Promise<SearchHit[]> {

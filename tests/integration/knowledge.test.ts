@@ -68,6 +68,23 @@ describe("knowledge: text ingestion, dedup and search", async () => {
     expect((await call(search.POST, { bearer: b, body: { query: "the and of" } })).json).toEqual({ results: [], count: 0 });
   });
 
+  it("leaves words found in too many passages out of the any-word fallback", async () => {
+    process.env.GRACE_SEARCH_COMMON_TERM_PASSAGES = "3";
+    try {
+      for (let i = 0; i < 5; i++) await call(ingestText.POST, { bearer: a, body: { title: `Quay ${i}`, content: `The quayside crane number ${i} lifts containers.` } });
+      await call(ingestText.POST, { bearer: a, body: { title: "Okapi", content: "The okapi is a giraffid of the Ituri forest." } });
+      // No passage has all three words, so the fallback runs: "quayside" is in five passages
+      // (over the cap of three) and drops out; the rare words decide.
+      const res = await call(search.POST, { bearer: b, body: { query: "quayside okapi forest", limit: 10 } });
+      expect(res.json.results.map((r: { title: string }) => r.title)).toEqual(["Okapi"]);
+      // When every word is common, the rarest one still searches.
+      const common = await call(search.POST, { bearer: b, body: { query: "quayside containers nowhere", limit: 10 } });
+      expect(common.json.count).toBe(5);
+    } finally {
+      delete process.env.GRACE_SEARCH_COMMON_TERM_PASSAGES;
+    }
+  });
+
   it("keeps the earlier knowledge API working on the same store", async () => {
     const res = await call(legacyIngest.POST, { bearer: a, body: { content: "Legacy clients store facts about volcanoes here.", source: "cli", category: "geology" } });
     expect(res.status).toBe(201);

@@ -3,7 +3,7 @@ import * as tokens from "../../app/api/tokens/route";
 import * as token from "../../app/api/tokens/[id]/route";
 import * as me from "../../app/api/me/route";
 import { hashToken } from "../../lib/tokens/token-format";
-import { call, createUser, db, sessionCookieFor } from "../helpers/api";
+import { call, createUser, db, sessionCookieFor, tokenFor } from "../helpers/api";
 
 describe("personal API tokens", async () => {
   const alice = await createUser();
@@ -116,5 +116,30 @@ describe("personal API tokens", async () => {
     const badCursor = await call(tokens.GET, { cookie, path: "/api/tokens?cursor=zzz" });
     expect(badCursor.status).toBe(422);
     expect(badCursor.json.error.fields[0].field).toBe("query.cursor");
+  });
+});
+
+describe("what a token may still do", async () => {
+  const user = await createUser();
+  const token = await tokenFor(user);
+  const row = await db.apiToken.findFirstOrThrow({ where: { userId: user.id } });
+
+  it("works until it expires, then is refused", async () => {
+    const future = new Date(Date.now() + 3_600_000);
+    await db.apiToken.update({ where: { id: row.id }, data: { expiresAt: future } });
+    const ok = await call(me.GET, { bearer: token });
+    expect(ok.status).toBe(200);
+    expect(ok.json.username).toBe(user.username);
+    await db.apiToken.update({ where: { id: row.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await call(me.GET, { bearer: token })).status).toBe(401);
+    await db.apiToken.update({ where: { id: row.id }, data: { expiresAt: null } });
+    expect((await call(me.GET, { bearer: token })).status).toBe(200);
+  });
+
+  it("stops working when its user is disabled", async () => {
+    await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    expect((await call(me.GET, { bearer: token })).status).toBe(401);
+    await db.user.update({ where: { id: user.id }, data: { disabledAt: null } });
+    expect((await call(me.GET, { bearer: token })).status).toBe(200);
   });
 });

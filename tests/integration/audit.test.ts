@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { append, verifyLog } from "../../lib/audit";
+import { append, appendMany as appendBatch, verifyLog } from "../../lib/audit";
 import { entryHash, GENESIS_HASH } from "../../lib/audit/hash";
 import { writeTransaction } from "../../lib/db/transaction";
 import * as entries from "../../app/api/log/entries/route";
@@ -21,6 +21,20 @@ describe("the audit log", () => {
     for (let i = 1; i < rows.length; i++) expect(rows[i].prevHash).toBe(rows[i - 1].entryHash);
     for (const r of rows) expect(entryHash({ ...r, payload: JSON.parse(r.payload) })).toBe(r.entryHash);
     expect(await verifyLog(db)).toEqual({ valid: true, checked: rows.length, first_bad_sequence: null, reason: null });
+  });
+
+  it("appends a batch in one transaction as consecutive, chained entries", async () => {
+    const head = await db.logHead.findUniqueOrThrow({ where: { id: 1 } });
+    const written = await writeTransaction(async (tx) => {
+      await append(tx, { actor: "tester", action: "test.single", resource: "x", subsystem: "test", result: "success" });
+      return appendBatch(tx, [0, 1, 2].map((i) => ({ actor: "tester", action: "test.batch", resource: `b:${i}`, subsystem: "test", payload: { i }, result: "success" })));
+    });
+    expect(written.map((e) => e.sequence)).toEqual([head.sequence + 2, head.sequence + 3, head.sequence + 4]);
+    const rows = await db.logEntry.findMany({ where: { sequence: { gt: head.sequence } }, orderBy: { sequence: "asc" } });
+    expect(rows.map((r) => r.action)).toEqual(["test.single", "test.batch", "test.batch", "test.batch"]);
+    for (let i = 1; i < rows.length; i++) expect(rows[i].prevHash).toBe(rows[i - 1].entryHash);
+    expect((await db.logHead.findUniqueOrThrow({ where: { id: 1 } })).lastHash).toBe(rows[3].entryHash);
+    expect((await verifyLog(db)).valid).toBe(true);
   });
 
   it("rolls the entry back with the change it describes", async () => {

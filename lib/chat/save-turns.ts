@@ -2,7 +2,7 @@
 // a research goal when nothing was known, and the audit entry — all in the caller's
 // transaction. Several turns take the same handful of statements as one (multi-row inserts,
 // one audit append for all), which is what lets the turn writer commit them together.
-import type { Tx } from "../db/client";
+import { Prisma, type Tx } from "../db/client";
 import { NotFoundError } from "../api/errors";
 import { appendMany } from "../audit";
 import { ensureResearchGoal } from "../goals/research-goal";
@@ -33,41 +33,63 @@ function confidence(reply: Reply): number {
   return reply.outcome === "small_talk" ? 0.9 : 0.2;
 }
 
-/** `turns` must not hold two turns of one conversation (the turn writer ensures it). */
+type IdRow = { id: number | bigint };
+
+/**
+ * `turns` must not hold two turns of one conversation (the turn writer ensures it). The inserts
+ * are raw SQL (the same on SQLite and PostgreSQL): this is the hottest write in Grace, and the
+ * query builder's compile-and-interpret step costs several times the statements themselves.
+ */
 export async function saveTurns(tx: Tx, turns: TurnToSave[]): Promise<SavedTurn[]> {
   const now = new Date();
-  const existingIds = turns.flatMap((t) => (t.conversationId ? [t.conversationId] : []));
+  const existingIds = [...new Set(turns.flatMap((t) => (t.conversationId ? [t.conversationId] : [])))];
   const conversations = new Map<number, { id: number; title: string }>();
   if (existingIds.length) {
-    const { count } = await tx.conversation.updateMany({ where: { id: { in: existingIds } }, data: { updatedAt: now } });
-    if (count !== existingIds.length) throw new NotFoundError("conversation");
-    for (const c of await tx.conversation.findMany({ where: { id: { in: existingIds } }, select: { id: true, title: true } })) conversations.set(c.id, c);
+    const touched = await tx.$queryRaw<(IdRow & { title: string })[]>`
+      UPDATE "Conversation" SET "updatedAt" = ${now} WHERE "id" IN (${Prisma.join(existingIds)}) RETURNING "id", "title"`;
+    if (touched.length !== existingIds.length) throw new NotFoundError("conversation");
+    for (const c of touched) conversations.set(Number(c.id), { id: Number(c.id), title: c.title });
   }
   const fresh = turns.filter((t) => !t.conversationId);
   // Ids are handed out in insert order within one statement, so sorted ids line up with rows.
   const created = fresh.length
-    ? (await tx.conversation.createManyAndReturn({ data: fresh.map((t) => ({ userId: t.user.id, title: t.message.slice(0, 80) })), select: { id: true, title: true } })).sort((a, b) => a.id - b.id)
+    ? (
+        await tx.$queryRaw<(IdRow & { title: string })[]>`
+          INSERT INTO "Conversation" ("userId", "title", "createdAt", "updatedAt")
+          VALUES ${Prisma.join(fresh.map((t) => Prisma.sql`(${t.user.id}, ${t.message.slice(0, 80)}, ${now}, ${now})`))}
+          RETURNING "id", "title"`
+      )
+        .map((c) => ({ id: Number(c.id), title: c.title }))
+        .sort((a, b) => a.id - b.id)
     : [];
   const conversationOf = new Map<TurnToSave, { id: number; title: string }>();
   turns.forEach((t) => conversationOf.set(t, t.conversationId ? conversations.get(t.conversationId)! : created[fresh.indexOf(t)]));
 
   // One conversation per turn in a batch: (conversation, role) names each message.
-  const messages = await tx.chatMessage.createManyAndReturn({
-    data: turns.flatMap((t) => [
-      { userId: t.user.id, conversationId: conversationOf.get(t)!.id, role: "user", content: t.message },
-      { userId: t.user.id, conversationId: conversationOf.get(t)!.id, role: "grace", content: t.reply.text, model: t.reply.engine, latencyMs: t.latencyMs },
-    ]),
-    select: { id: true, conversationId: true, role: true },
+  const rows = turns.flatMap((t) => {
+    const c = conversationOf.get(t)!.id;
+    return [
+      Prisma.sql`(${t.user.id}, ${c}, 'user', ${t.message}, NULL, NULL, ${now})`,
+      Prisma.sql`(${t.user.id}, ${c}, 'grace', ${t.reply.text}, ${t.reply.engine}, ${t.latencyMs}, ${now})`,
+    ];
   });
+  const messages = (
+    await tx.$queryRaw<(IdRow & { conversationId: number | bigint; role: string })[]>`
+      INSERT INTO "ChatMessage" ("userId", "conversationId", "role", "content", "model", "latencyMs", "createdAt")
+      VALUES ${Prisma.join(rows)} RETURNING "id", "conversationId", "role"`
+  ).map((m) => ({ id: Number(m.id), conversationId: Number(m.conversationId), role: m.role }));
   const messageOf = (t: TurnToSave, role: string) => messages.find((m) => m.conversationId === conversationOf.get(t)!.id && m.role === role)!;
 
   const citations = turns.flatMap((t) =>
-    t.reply.citations.map((c) => ({ messageId: messageOf(t, "grace").id, artifactId: c.artifact_id, chunkId: c.chunk_id, ordinal: c.n, score: c.score, trustScore: c.trust_score })),
+    t.reply.citations.map((c) => Prisma.sql`(${messageOf(t, "grace").id}, ${c.artifact_id}, ${c.chunk_id}, ${c.n}, ${c.score}, ${c.trust_score})`),
   );
-  if (citations.length) await tx.messageCitation.createMany({ data: citations });
-  await tx.causalEvent.createMany({
-    data: turns.map((t) => ({ userId: t.user.id, triggerMessageId: messageOf(t, "user").id, responseMessageId: messageOf(t, "grace").id, eventType: t.reply.intent, outcome: t.reply.outcome, confidence: confidence(t.reply) })),
-  });
+  if (citations.length) {
+    await tx.$executeRaw`INSERT INTO "MessageCitation" ("messageId", "artifactId", "chunkId", "ordinal", "score", "trustScore") VALUES ${Prisma.join(citations)}`;
+  }
+  const causal = turns.map(
+    (t) => Prisma.sql`(${t.user.id}, ${messageOf(t, "user").id}, ${messageOf(t, "grace").id}, ${t.reply.intent}, ${t.reply.outcome}, ${confidence(t.reply)}, ${now})`,
+  );
+  await tx.$executeRaw`INSERT INTO "CausalEvent" ("userId", "triggerMessageId", "responseMessageId", "eventType", "outcome", "confidence", "createdAt") VALUES ${Prisma.join(causal)}`;
 
   const saved: SavedTurn[] = [];
   for (const t of turns) {

@@ -19,6 +19,9 @@ describe("chat turns written together", async () => {
       const rows = await db.chatMessage.findMany({ where: { conversationId: t.conversation.id }, orderBy: { id: "asc" } });
       expect(rows.map((r) => [r.role, r.userId])).toEqual([["user", users[i % 4].id], ["grace", users[i % 4].id]]);
       expect(rows[0].content).toBe(`hello number ${i}`);
+      // Written with raw SQL: the query builder must read the times back as the same instants.
+      expect(Math.abs(rows[0].createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+      expect((await db.conversation.findUniqueOrThrow({ where: { id: t.conversation.id } })).updatedAt.getTime()).toBe(rows[0].createdAt.getTime());
       expect([t.question.id, t.answer.id]).toEqual([rows[0].id, rows[1].id]);
       const causal = await db.causalEvent.findFirstOrThrow({ where: { triggerMessageId: t.question.id } });
       expect(causal.responseMessageId).toBe(t.answer.id);

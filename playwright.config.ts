@@ -47,6 +47,8 @@ export default defineConfig({
       GRACE_ADMIN_PASSWORD: adminPassword,
       NEXTAUTH_URL: baseURL,
       GRACE_WORKER_HEARTBEAT_SECONDS: "2",
+      // The URL-ingestion spec serves its pages from a local server in the test process.
+      GRACE_ALLOW_PRIVATE_URLS: "1",
     },
   },
 });

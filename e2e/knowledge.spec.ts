@@ -10,7 +10,7 @@ test("knowledge: add text, find it by search with the match highlighted, and a d
   const content = "The lighthouse keeper lights the lamp at dusk. The lamp burns paraffin oil.";
   await page.getByLabel("Title").fill("Lighthouse");
   await page.getByLabel("Content").fill(content);
-  await page.getByLabel("Domain").fill("coast");
+  await page.getByRole("region", { name: "Add knowledge" }).getByLabel("Domain").fill("coast");
   await page.getByRole("button", { name: "Add", exact: true }).click();
   await expect(page.getByText("Added as coast/text/lighthouse.")).toBeVisible();
   await expect(page.getByRole("region", { name: "Sources" }).getByText("Lighthouse", { exact: true })).toBeVisible();

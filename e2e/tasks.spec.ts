@@ -6,7 +6,8 @@ test("tasks: add, edit and complete a to-do; a demo job runs with a live progres
   await signInAsAdmin(page);
   await page.getByRole("link", { name: "Tasks" }).click();
   await expect(page.getByText("No tasks yet")).toBeVisible();
-  await expect(page.getByText("Nothing on the queue")).toBeVisible();
+  // Other specs share this server and may have left jobs (URL ingestion): the queue need not be empty.
+  await expect(page.getByRole("heading", { name: "Queue" })).toBeVisible();
 
   await page.getByLabel("New task").fill("Read the audit log");
   await page.getByRole("button", { name: "Add task" }).click();

@@ -1,10 +1,8 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { useSWRConfig } from "swr";
-import { unstable_serialize } from "swr/infinite";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { artifactPageKey } from "./knowledge-list";
+import { useRefreshKnowledge } from "./knowledge-keys";
 
 type Upload = { name: string; progress: number; state: "uploading" | "done" | "duplicate" | "failed"; message?: string };
 
@@ -25,7 +23,7 @@ function send(file: File, onProgress: (pct: number) => void): Promise<{ status: 
 }
 
 export function FileUpload() {
-  const { mutate } = useSWRConfig();
+  const refresh = useRefreshKnowledge();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -43,7 +41,7 @@ export function FileUpload() {
         update({ state: "failed", message: (e as Error).message });
       }
     }
-    await mutate(unstable_serialize(artifactPageKey));
+    await refresh();
   }
 
   return (

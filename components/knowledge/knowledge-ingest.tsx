@@ -1,18 +1,17 @@
 "use client";
 
 import { useState } from "react";
-import { useSWRConfig } from "swr";
-import { unstable_serialize } from "swr/infinite";
 import { fetchJson } from "@/components/fetch-json";
-import { artifactPageKey } from "./knowledge-list";
+import { useRefreshKnowledge } from "./knowledge-keys";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { ScopeFields } from "./scope-fields";
 
 type Result = { status: "ingested" | "duplicate"; artifact_id: number; path: string };
 
 export function KnowledgeIngest() {
-  const { mutate } = useSWRConfig();
+  const refresh = useRefreshKnowledge();
   const [result, setResult] = useState<Result | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -30,7 +29,7 @@ export function KnowledgeIngest() {
       });
       setResult(r);
       if (r.status === "ingested") form.reset();
-      await mutate(unstable_serialize(artifactPageKey));
+      await refresh();
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -48,16 +47,7 @@ export function KnowledgeIngest() {
           <textarea id="k-content" name="content" required rows={6} className="block w-full rounded-md px-3 py-2 text-sm ring-1 ring-slate-300 focus:ring-2 focus:ring-indigo-600" />
         </label>
         <div className="flex flex-wrap items-end gap-3">
-          <div className="w-48">
-            <Input label="Domain" id="k-domain" name="domain" placeholder="general" maxLength={64} />
-          </div>
-          <label className="text-sm">
-            <span className="mb-1 block font-medium text-slate-700">Who can use it</span>
-            <select name="visibility" defaultValue="shared" className="rounded-md py-2 text-sm ring-1 ring-slate-300">
-              <option value="shared">everyone here</option>
-              <option value="private">only me</option>
-            </select>
-          </label>
+          <ScopeFields idPrefix="k" domainPlaceholder="general" />
           <Button type="submit" disabled={pending}>
             {pending ? "Adding…" : "Add"}
           </Button>

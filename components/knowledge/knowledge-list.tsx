@@ -5,25 +5,34 @@ import useSWRInfinite from "swr/infinite";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useArtifactPageKey, useKnowledgeFilter } from "./knowledge-keys";
 import { TrustBadge } from "./trust-badge";
 
 type Artifact = { id: number; title: string; path: string; type: string; domain: string; source: string; visibility: string; trust_score: number; status: string; size_bytes: number; created_at: string };
 type Page = { items: Artifact[]; next_cursor: string | null };
 
-/** The list's pages; shared so that adding knowledge can refresh them (unstable_serialize). */
-export const artifactPageKey = (i: number, prev: Page | null) =>
-  prev && !prev.next_cursor ? null : `/api/knowledge/artifacts?limit=25${prev?.next_cursor ? `&cursor=${prev.next_cursor}` : ""}`;
-
 export function KnowledgeList() {
-  const { data, error, size, setSize } = useSWRInfinite<Page>(artifactPageKey, (url: string) => fetchJson<Page>(url));
+  const { domain, type } = useKnowledgeFilter();
+  const getKey = useArtifactPageKey();
+  const { data, error, size, setSize, isValidating } = useSWRInfinite<Page>(getKey, (url: string) => fetchJson<Page>(url));
   const items = data?.flatMap((p) => p.items) ?? [];
   return (
     <section aria-labelledby="sources" className="space-y-3">
-      <h2 id="sources" className="text-lg font-semibold">Sources</h2>
+      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+        <h2 id="sources" className="text-lg font-semibold">Sources</h2>
+        {domain && (
+          <p className="text-sm text-slate-600">
+            in <span className="font-medium text-slate-900">{type ? `${domain} / ${type}` : domain}</span> ·{" "}
+            <Link href="/knowledge" scroll={false} className="font-medium text-indigo-600 hover:text-indigo-500">
+              All sources
+            </Link>
+          </p>
+        )}
+      </div>
       {error && <Alert>{(error as Error).message}</Alert>}
       {data && items.length === 0 && (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-500">
-          No knowledge yet. Add text on the left; it becomes searchable at once.
+          {domain ? "Nothing here any more. Pick another part of the tree, or show all sources." : "No knowledge yet. Add text, a web page or files; it becomes searchable at once."}
         </p>
       )}
       <ul className="space-y-2">
@@ -38,14 +47,17 @@ export function KnowledgeList() {
               {a.status !== "approved" && <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-800">{a.status}</span>}
             </div>
             <p className="mt-1 font-mono text-xs text-slate-500">
-              {a.path} · {a.source} · {a.size_bytes < 1024 ? `${a.size_bytes} B` : `${(a.size_bytes / 1024).toFixed(1)} KB`} · {new Date(a.created_at).toLocaleDateString()}
+              <span className="break-all">{a.path}</span> ·{" "}
+              <span className="whitespace-nowrap">
+                {a.source} · {a.size_bytes < 1024 ? `${a.size_bytes} B` : `${(a.size_bytes / 1024).toFixed(1)} KB`} · {new Date(a.created_at).toLocaleDateString()}
+              </span>
             </p>
           </li>
         ))}
       </ul>
       {data?.[data.length - 1]?.next_cursor && (
-        <Button variant="secondary" onClick={() => setSize(size + 1)}>
-          Load more
+        <Button variant="secondary" onClick={() => setSize(size + 1)} disabled={isValidating}>
+          {isValidating ? "Loading…" : "Load more"}
         </Button>
       )}
     </section>

@@ -1,24 +1,38 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { FileUpload } from "@/components/knowledge/file-upload";
 import { KnowledgeIngest } from "@/components/knowledge/knowledge-ingest";
 import { KnowledgeList } from "@/components/knowledge/knowledge-list";
 import { KnowledgeSearch } from "@/components/knowledge/knowledge-search";
+import { KnowledgeTree } from "@/components/knowledge/knowledge-tree";
+import { UrlIngest } from "@/components/knowledge/url-ingest";
+import { UrlRequests } from "@/components/knowledge/url-requests";
 import { PageHeader } from "@/components/ui/page-header";
+import { currentUser } from "@/lib/auth/current-user";
 
 export const metadata: Metadata = { title: "Knowledge" };
 
-export default function KnowledgePage() {
+export default async function KnowledgePage() {
+  const user = (await currentUser())!;
   return (
     <>
       <PageHeader title="Knowledge" description="The sources the assistant answers from, each with its trust score and provenance." />
-      <div className="grid gap-8 xl:grid-cols-2">
-        <div className="space-y-8">
-          <KnowledgeIngest />
-          <FileUpload />
-          <KnowledgeSearch />
+      {/* The Sources filter is read from the URL (useSearchParams), which Next wants inside Suspense. */}
+      <Suspense>
+        <div className="grid gap-8 xl:grid-cols-2">
+          <div className="space-y-8">
+            <KnowledgeIngest />
+            <UrlIngest />
+            <FileUpload />
+            <KnowledgeSearch />
+          </div>
+          <div className="space-y-8">
+            <KnowledgeTree />
+            <KnowledgeList />
+            <UrlRequests isAdmin={user.role === "admin"} />
+          </div>
         </div>
-        <KnowledgeList />
-      </div>
+      </Suspense>
     </>
   );
 }

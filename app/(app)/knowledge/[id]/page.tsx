@@ -1,17 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ArtifactEditor } from "@/components/knowledge/artifact-editor";
 import { TrustBadge } from "@/components/knowledge/trust-badge";
+import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { NotFoundError } from "@/lib/api/errors";
 import { currentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { getArtifact } from "@/lib/knowledge/get-artifact";
+import { getArtifactVersion } from "@/lib/knowledge/get-artifact-version";
 
 export const metadata: Metadata = { title: "Source" };
 export const dynamic = "force-dynamic";
 
-export default async function ArtifactPage({ params }: { params: Promise<{ id: string }> }) {
+const orNull = (error: unknown) => {
+  if (error instanceof NotFoundError) return null;
+  throw error;
+};
+
+export default async function ArtifactPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ version?: string | string[] }> }) {
   const user = (await currentUser())!;
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
@@ -19,7 +27,33 @@ export default async function ArtifactPage({ params }: { params: Promise<{ id: s
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
+  const asked = (await searchParams).version;
+  const wanted = typeof asked === "string" ? Number(asked) : null;
+  const older = wanted !== null && Number.isInteger(wanted) && wanted > 0 && wanted !== artifact.version;
+  const viewing = older ? await getArtifactVersion(db, { userId: user.id, id, version: wanted }).catch(orNull) : null;
+  const shown = viewing?.version ?? artifact.version;
+  const canEdit = user.role === "admin" || artifact.provenance.uploaded_by === user.username;
   const p = artifact.provenance;
+
+  const content = viewing ? (
+    <article aria-label={`Version ${viewing.version}`} className="self-start rounded-lg bg-white p-4 text-sm whitespace-pre-wrap text-slate-800 shadow-sm ring-1 ring-slate-200">
+      {viewing.content}
+    </article>
+  ) : (
+    <article aria-label="Passages" className="space-y-2">
+      {artifact.passages.map((passage) => (
+        // A citation links to #passage-<id>; :target highlights the cited passage.
+        <p
+          key={passage.id}
+          id={`passage-${passage.id}`}
+          className="scroll-mt-8 rounded-lg bg-white p-4 text-sm whitespace-pre-wrap text-slate-800 shadow-sm ring-1 ring-slate-200 target:bg-yellow-50 target:ring-2 target:ring-amber-400"
+        >
+          {passage.content}
+        </p>
+      ))}
+    </article>
+  );
+
   return (
     <>
       <p className="mb-2 text-sm">
@@ -28,29 +62,41 @@ export default async function ArtifactPage({ params }: { params: Promise<{ id: s
         </Link>
       </p>
       <PageHeader title={artifact.title} description={artifact.path} actions={<TrustBadge score={artifact.trust_score} />} />
-      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
-        <article aria-label="Passages" className="space-y-2">
-          {artifact.passages.map((passage) => (
-            // A citation links to #passage-<id>; :target highlights the cited passage.
-            <p
-              key={passage.id}
-              id={`passage-${passage.id}`}
-              className="scroll-mt-8 rounded-lg bg-white p-4 text-sm whitespace-pre-wrap text-slate-800 shadow-sm ring-1 ring-slate-200 target:bg-yellow-50 target:ring-2 target:ring-amber-400"
-            >
-              {passage.content}
-            </p>
-          ))}
-        </article>
+      {older && !viewing && (
+        <div className="mb-4">
+          <Alert>There is no version {wanted} of this source; the current one is shown.</Alert>
+        </div>
+      )}
+      {viewing && (
+        <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+          Viewing version {viewing.version} of {artifact.version} ({viewing.reason ?? "edited"}, {new Date(viewing.created_at).toLocaleString()}
+          {viewing.created_by ? ` by ${viewing.created_by}` : ""}) —{" "}
+          <Link href={`/knowledge/${id}`} className="font-medium underline underline-offset-2">
+            back to current
+          </Link>
+        </p>
+      )}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        {/* Edits start from the current version, so they are offered only while it is shown. */}
+        {canEdit && !viewing ? (
+          <ArtifactEditor id={id} title={artifact.title} version={artifact.version}>
+            {content}
+          </ArtifactEditor>
+        ) : (
+          content
+        )}
         <aside className="space-y-4 text-sm">
           <section className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
             <h2 className="mb-2 font-medium text-slate-700">Provenance</h2>
-            <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-slate-600">
+            <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-slate-600">
               <dt>Source</dt>
               <dd>{p.source}</dd>
               {p.url && (
                 <>
                   <dt>URL</dt>
-                  <dd className="truncate">{p.url}</dd>
+                  <dd className="truncate" title={p.url}>
+                    {p.url}
+                  </dd>
                 </>
               )}
               <dt>Added by</dt>
@@ -62,17 +108,28 @@ export default async function ArtifactPage({ params }: { params: Promise<{ id: s
               <dt>Added</dt>
               <dd>{new Date(p.created_at).toLocaleString()}</dd>
               <dt>SHA-256</dt>
-              <dd className="truncate font-mono text-xs" title={p.content_hash}>
-                {p.content_hash}
+              {/* The hash of the text on screen: an older version's when one is shown. */}
+              <dd className="truncate font-mono text-xs" title={`v${shown}: ${viewing?.content_hash ?? p.content_hash}`}>
+                {viewing?.content_hash ?? p.content_hash}
               </dd>
             </dl>
           </section>
-          <section className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-            <h2 className="mb-2 font-medium text-slate-700">Versions</h2>
-            <ol className="space-y-1 text-slate-600">
+          <section aria-labelledby="versions" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+            <h2 id="versions" className="mb-2 font-medium text-slate-700">
+              Versions
+            </h2>
+            <ol className="space-y-1">
               {artifact.versions.map((v) => (
                 <li key={v.version}>
-                  v{v.version} · {new Date(v.created_at).toLocaleString()} · {v.reason ?? "edited"}
+                  <Link
+                    href={`/knowledge/${id}?version=${v.version}`}
+                    aria-current={v.version === shown ? "true" : undefined}
+                    className={`block rounded-md px-2 py-1 ${v.version === shown ? "bg-indigo-50 text-indigo-800" : "text-slate-600 hover:bg-slate-50"}`}
+                  >
+                    <span className="font-medium">v{v.version}</span>
+                    {v.version === artifact.version && <span className="ml-1 rounded bg-emerald-50 px-1 text-xs text-emerald-700">current</span>} · {new Date(v.created_at).toLocaleString()}
+                    <span className="block text-xs text-slate-500">{v.reason ?? "edited"}</span>
+                  </Link>
                 </li>
               ))}
             </ol>

@@ -27,6 +27,9 @@ async function freshSqlite(label: string) {
 
 // 1. Chat over HTTP.
 const dataDir = await freshSqlite("chat");
+// Seeded before Grace starts, so the seeding's long write transactions do not hold up the
+// worker's first claims (SQLITE_BUSY). The artifacts are shared: the admin reads them.
+node("scripts/bench/seed-knowledge.ts", { DATABASE_URL: `file:${path.join(dataDir, "grace.db")}`, GRACE_ADMIN_PASSWORD: "bench-admin-password" }, ["10000", "1"]);
 const control = createServer((_q, r) => r.writeHead(200, { "content-type": "application/json" }).end('{"response":"ok"}')).listen(3241, "127.0.0.1");
 const grace = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
   env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: "", GRACE_DATA_DIR: dataDir, GRACE_ADMIN_PASSWORD: "bench-admin-password", NEXTAUTH_URL: base, GRACE_LOOPS: "off" },
@@ -38,8 +41,6 @@ try {
     if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) break;
     await new Promise((r) => setTimeout(r, 500));
   }
-  // Seeded after the first start, which created the admin on the empty database.
-  node("scripts/bench/seed-knowledge.ts", { DATABASE_URL: `file:${path.join(dataDir, "grace.db")}` }, ["10000", "1"]);
   const login = await fetch(`${base}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "admin", password: "bench-admin-password" }) });
   const { access_token } = (await login.json()) as { access_token: string };
   let n = 0;

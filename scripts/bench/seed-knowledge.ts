@@ -1,6 +1,7 @@
 // Child of the chat/search benchmarks: seeds DATABASE_URL with synthetic knowledge, fast
 // (direct inserts; the search index triggers still fire per row).
 //   seed-knowledge.ts <artifacts> <chunks per artifact>
+import { ensureAdmin } from "../../lib/auth/ensure-admin";
 import { db } from "../../lib/db/client";
 
 const artifacts = Number(process.argv[2]);
@@ -13,10 +14,10 @@ let state = 42;
 const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)];
 
-// The admin's when Grace runs on this database (so its login sees them), else a bench user.
-const owner =
-  (await db.user.findUnique({ where: { username: "admin" } })) ??
-  (await db.user.upsert({ where: { username: "bench-owner" }, create: { username: "bench-owner", passwordHash: "x" }, update: {} }));
+// Seeding a database Grace has not started on yet: make the admin first, as the first start would.
+if (process.env.GRACE_ADMIN_PASSWORD) await ensureAdmin({ password: process.env.GRACE_ADMIN_PASSWORD });
+// Owned by a bench user; shared, so every user of the database (the admin who signs in) reads them.
+const owner = await db.user.upsert({ where: { username: "bench-owner" }, create: { username: "bench-owner", passwordHash: "x" }, update: {} });
 const sentence = (i: number) => `The ${pick(words)} ${pick(verbs)} the ${pick(words)} ${pick(words)} near marker ${i % 997}.`;
 for (let start = 0; start < artifacts; start += 500) {
   const n = Math.min(500, artifacts - start);

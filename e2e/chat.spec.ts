@@ -32,3 +32,26 @@ test("chat: ask about an ingested document and get a cited answer; the citation 
   await expect(page.getByText("SHA-256")).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test("chat: a failed send keeps the message and Retry sends it again", async ({ page }) => {
+  const errors = watchConsole(page);
+  await signInAsAdmin(page);
+  await page.getByRole("link", { name: "Chat" }).click();
+  // The first attempt meets an outage; the retry goes through to Grace.
+  let refused = false;
+  await page.route("**/api/chat/stream", async (route) => {
+    if (refused) return route.fallback();
+    refused = true;
+    await route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "read_only", message: "Grace is in read_only mode: try again shortly" } }) });
+  });
+  const conversation = page.getByRole("region", { name: "Conversation" });
+  await page.getByLabel("Message").fill("hello there");
+  await page.keyboard.press("Enter");
+  await expect(conversation.getByRole("alert")).toContainText("try again shortly");
+  await expect(page.getByLabel("Message")).toHaveValue("hello there");
+  await page.getByRole("button", { name: "Retry" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "Hello! Ask me anything" }).last()).toBeVisible();
+  await expect(conversation.getByRole("alert")).toHaveCount(0);
+  // The browser logs the intercepted 503 as a failed resource load: expected.
+  expect(errors.filter((e) => !/status of 503/.test(e))).toEqual([]);
+});

@@ -16,7 +16,7 @@ export function ChatWorkspace() {
   const thread = useSWR<{ items: Message[] }>(active ? `/api/chat/conversations/${active}/messages?limit=100` : null, (url: string) => fetchJson<{ items: Message[] }>(url));
   const [pending, setPending] = useState<string | null>(null);
   const [partial, setPartial] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; failed: string } | null>(null);
   const [draft, setDraft] = useState("");
 
   async function send(text: string) {
@@ -31,8 +31,8 @@ export function ChatWorkspace() {
       setActive(turn.conversation_id);
       await Promise.all([list.mutate(), thread.mutate()]);
     } catch (e) {
-      setError((e as Error).message);
-      setDraft(message); // nothing is lost: try again
+      setError({ message: (e as Error).message, failed: message });
+      setDraft(message); // nothing is lost: edit it, or retry as it was
     } finally {
       setPending(null);
       setPartial("");
@@ -75,8 +75,13 @@ export function ChatWorkspace() {
           )}
         </div>
         {error && (
-          <div className="px-5 pb-2">
-            <Alert>{error}</Alert>
+          <div className="flex items-start gap-2 px-5 pb-2">
+            <div className="flex-1">
+              <Alert>{error.message}</Alert>
+            </div>
+            <Button variant="secondary" onClick={() => void send(error.failed)}>
+              Retry
+            </Button>
           </div>
         )}
         <form

@@ -1,5 +1,5 @@
 // What kind of message this is, by whole words only: "this" is not "hi", "think" is not "thanks".
-const GREETING = /^\s*(hi|hello|hey|hiya|howdy|good (morning|afternoon|evening)|greetings)\b[\s!.,]*(grace)?[\s!.]*$/i;
+const GREETING = /^\s*(hi|hello|hey|hiya|howdy|good (morning|afternoon|evening)|greetings)\b[\s!.,]*(there|grace|everyone|all)?[\s!.]*$/i;
 const THANKS = /\b(thanks|thank you|thx|cheers|much appreciated)\b/i;
 const GOODBYE = /^\s*(bye|goodbye|good night|see you( later| soon)?|farewell|cya)\b/i;
 const MEMORY = /\b(what did (we|i) (talk|speak|chat) about|what have we (discussed|talked about)|do you remember|remember when|earlier (you|i|we) (said|asked|mentioned)|our (last|previous) conversation|what did i (ask|say))\b/i;

@@ -62,6 +62,13 @@ test("knowledge: add web pages (trusted at once, another after approval), edit w
   await expect(request).toContainText("Approved by admin");
   await expect(sources.getByRole("link", { name: kelp })).toBeVisible();
   await page.screenshot({ path: "test-results/screens/knowledge-admin.png", fullPage: true });
+  // Governance lists the same approvals.
+  await page.getByRole("link", { name: "Governance" }).click();
+  await expect(page.getByRole("heading", { name: "Governance" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "URL requests" }).getByRole("listitem").filter({ hasText: otherUrl })).toContainText("executed");
+  await expect(page.getByText("No policies yet")).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/governance.png", fullPage: true });
+  await page.getByRole("link", { name: "Knowledge" }).click();
 
   // Edit: new content makes version 2; version 1 stays readable from the versions list.
   await sources.getByRole("link", { name: puffins }).click();

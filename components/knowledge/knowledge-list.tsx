@@ -4,7 +4,7 @@ import Link from "next/link";
 import useSWRInfinite from "swr/infinite";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { LoadMore } from "@/components/ui/load-more";
 import { useArtifactPageKey, useKnowledgeFilter } from "./knowledge-keys";
 import { TrustBadge } from "./trust-badge";
 
@@ -55,11 +55,7 @@ export function KnowledgeList() {
           </li>
         ))}
       </ul>
-      {data?.[data.length - 1]?.next_cursor && (
-        <Button variant="secondary" onClick={() => setSize(size + 1)} disabled={isValidating}>
-          {isValidating ? "Loading…" : "Load more"}
-        </Button>
-      )}
+      <LoadMore list={{ data, size, setSize, isValidating }} />
     </section>
   );
 }

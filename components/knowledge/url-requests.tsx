@@ -6,6 +6,7 @@ import useSWRInfinite from "swr/infinite";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { LoadMore } from "@/components/ui/load-more";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { urlRequestPageKey, useRefreshKnowledge } from "./knowledge-keys";
 import { TrustBadge } from "./trust-badge";
@@ -83,11 +84,7 @@ export function UrlRequests({ isAdmin }: { isAdmin: boolean }) {
           <UrlRequestRow key={a.id} approval={a} isAdmin={isAdmin} onDecide={decide} />
         ))}
       </ul>
-      {data?.[data.length - 1]?.next_cursor && (
-        <Button variant="secondary" onClick={() => setSize(size + 1)} disabled={isValidating}>
-          {isValidating ? "Loading…" : "Load more"}
-        </Button>
-      )}
+      <LoadMore list={{ data, size, setSize, isValidating }} />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import useSWRInfinite from "swr/infinite";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { LoadMore } from "@/components/ui/load-more";
 import { Input } from "@/components/ui/input";
 
 type Token = { id: number; name: string; prefix: string; kind: string; created_at: string; last_used_at: string | null; expires_at: string | null };
@@ -15,7 +16,7 @@ function when(iso: string | null) {
 }
 
 export function TokenManager() {
-  const { data, error, mutate, size, setSize } = useSWRInfinite<Page>(
+  const { data, error, mutate, size, setSize, isValidating } = useSWRInfinite<Page>(
     (i, prev: Page | null) => (prev && !prev.next_cursor ? null : `/api/tokens?limit=50${prev?.next_cursor ? `&cursor=${prev.next_cursor}` : ""}`),
     (url: string) => fetchJson<Page>(url),
   );
@@ -118,11 +119,7 @@ export function TokenManager() {
           </tbody>
         </table>
       </div>
-      {data?.[data.length - 1]?.next_cursor && (
-        <Button variant="secondary" onClick={() => setSize(size + 1)}>
-          Load more
-        </Button>
-      )}
+      <LoadMore list={{ data, size, setSize, isValidating }} />
     </section>
   );
 }

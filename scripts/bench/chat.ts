@@ -61,6 +61,9 @@ try {
   control.close();
   grace.kill("SIGTERM");
 }
+// The same handler in process, on the same database, once Grace has stopped.
+await new Promise((r) => setTimeout(r, 2000));
+const handler = node("scripts/bench/chat-handler.ts", { DATABASE_URL: `file:${path.join(dataDir, "grace.db")}` }) as { callers: number; rps: number; p50: number; p95: number; p99: number }[];
 
 // 2. Search alone, as the corpus grows.
 const search: string[] = [];
@@ -82,6 +85,12 @@ different question; autocannon reports p97.5 where a p95 is asked for. ${os.cpus
 | target | clients | req/s | p50 ms | p97.5 ms | p99 ms | non-2xx |
 |---|---:|---:|---:|---:|---:|---:|
 ${rows.join("\n")}
+
+The same route handler called in process (no HTTP server, no Next.js), same database:
+
+| callers | req/s | p50 ms | p95 ms | p99 ms |
+|---:|---:|---:|---:|---:|
+${handler.map((h) => `| ${h.callers} | ${h.rps} | ${h.p50} | ${h.p95} | ${h.p99} |`).join("\n")}
 
 Search alone (\`searchChunks\`, in process, 280 queries after warm-up):
 

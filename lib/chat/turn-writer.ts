@@ -28,7 +28,13 @@ class TurnWriter {
   private async drain() {
     this.running = true;
     try {
-      while (this.waiting.length) await this.writeBatch(this.takeBatch());
+      while (this.waiting.length) {
+        // Let the requests already read off the sockets reach this point too before the batch
+        // is taken: the SQLite driver answers synchronously, so without this one hop a batch
+        // would commit inside a single turn of the event loop, alone.
+        await new Promise((resolve) => setImmediate(resolve));
+        await this.writeBatch(this.takeBatch());
+      }
     } finally {
       this.running = false;
     }

@@ -13,7 +13,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [
-      { ...shared, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      { ...shared, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], setupFiles: ["tests/setup/env.ts"] } },
       {
         ...shared,
         test: {
@@ -21,7 +21,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           env: { GRACE_TEST_DB: "sqlite" },
           globalSetup: ["tests/setup/global.ts"],
-          setupFiles: ["tests/setup/per-file.ts"],
+          setupFiles: ["tests/setup/env.ts", "tests/setup/per-file.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -33,7 +33,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           env: { GRACE_TEST_DB: "postgres" },
           globalSetup: ["tests/setup/global.ts"],
-          setupFiles: ["tests/setup/per-file.ts"],
+          setupFiles: ["tests/setup/env.ts", "tests/setup/per-file.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -1,74 +1,230 @@
-// Every tunable of Grace, read from the environment with a documented default
-// (README.md lists them). Read lazily so tests can set short values per file.
-function int(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
-  return Math.floor(value);
+// Every setting of Grace, in one zod schema over the environment (README.md lists them with
+// their defaults). No other module reads process.env. `npm start` and the worker parse it at
+// start (`loadConfig`), so an invalid value stops them naming the variable; the rest of Grace
+// reads `config`, parsed on first use. Tests that change a variable call `reloadConfig()`.
+import os from "node:os";
+import path from "node:path";
+import { z } from "zod";
+
+type Env = Record<string, string | undefined>;
+
+const isSet = (v: string | undefined): v is string => v !== undefined && v.trim() !== "";
+
+function int(fallback: number, o: { min?: number; max?: number } = {}) {
+  const min = o.min ?? 0;
+  const max = o.max ?? Number.MAX_SAFE_INTEGER;
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (!isSet(raw)) return fallback;
+      const n = Number(raw.trim());
+      if (!Number.isFinite(n) || n < min || n > max) {
+        ctx.addIssue({ code: "custom", message: `must be a number from ${min} to ${max}, got "${raw}"` });
+        return z.NEVER;
+      }
+      return Math.floor(n);
+    });
 }
 
-function bool(name: string, fallback: boolean): boolean {
-  const raw = process.env[name]?.toLowerCase();
-  if (raw === undefined || raw === "") return fallback;
-  return ["1", "true", "yes", "on"].includes(raw);
+function bool(fallback: boolean) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (!isSet(raw)) return fallback;
+      const v = raw.trim().toLowerCase();
+      if (["1", "true", "yes", "on"].includes(v)) return true;
+      if (["0", "false", "no", "off"].includes(v)) return false;
+      ctx.addIssue({ code: "custom", message: `must be true or false (1/0, yes/no, on/off), got "${raw}"` });
+      return z.NEVER;
+    });
 }
 
-export const config = {
-  get openRegistration() {
-    return bool("GRACE_OPEN_REGISTRATION", false);
-  },
-  /** Largest request body the API accepts, in bytes. */
-  get maxBodyBytes() {
-    return int("GRACE_MAX_BODY_BYTES", 1_048_576);
-  },
-  /** Lifetime of the access_token from POST /api/auth/login|register, in seconds. */
-  get loginTokenTtlSeconds() {
-    return int("GRACE_LOGIN_TOKEN_TTL", 30 * 24 * 3600);
-  },
-  /** Browser session lifetime, in seconds. */
-  get sessionMaxAgeSeconds() {
-    return int("GRACE_SESSION_MAX_AGE", 7 * 24 * 3600);
-  },
-  lockout: {
-    /** Failures per username + IP inside the window that lock sign-in. */
-    get maxFailures() {
-      return int("GRACE_LOGIN_MAX_FAILURES", 10);
+const text = (fallback?: string) => z.string().optional().transform((raw) => (isSet(raw) ? raw.trim() : fallback));
+
+function url(protocols: RegExp, what: string) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (!isSet(raw)) return undefined;
+      try {
+        const parsed = new URL(raw.trim());
+        if (protocols.test(parsed.protocol)) return raw.trim();
+      } catch {
+        // reported below
+      }
+      ctx.addIssue({ code: "custom", message: `must be ${what}, got "${raw}"` });
+      return z.NEVER;
+    });
+}
+
+// The schema's keys are the variables' names, so an error names the variable to fix.
+const envSchema = z.object({
+  PORT: int(3000, { min: 1, max: 65_535 }),
+  HOST: text("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((v) => !isSet(v) || /^(postgres(ql)?:\/\/|file:)/.test(v.trim()), "must start with postgres://, postgresql:// or file:"),
+  GRACE_DATA_DIR: text("./data"),
+  GRACE_MIGRATIONS_DIR: text("prisma"),
+  GRACE_PG_POOL_SIZE: int(10, { min: 1, max: 1000 }),
+  GRACE_SQLITE_BUSY_TIMEOUT_MS: int(10_000, { min: 1 }),
+  GRACE_SQLITE_SYNCHRONOUS: z
+    .string()
+    .optional()
+    .transform((v) => (isSet(v) ? v.trim().toUpperCase() : "NORMAL"))
+    .pipe(z.enum(["OFF", "NORMAL", "FULL", "EXTRA"], { message: "must be NORMAL, FULL, EXTRA or OFF" })),
+  GRACE_ADMIN_PASSWORD: text(),
+  NEXTAUTH_SECRET: text(),
+  AUTH_SECRET: text(),
+  GRACE_PUBLIC_URL: url(/^https?:$/, "an http(s) URL"),
+  NEXTAUTH_URL: url(/^https?:$/, "an http(s) URL"),
+  GRACE_OPEN_REGISTRATION: bool(false),
+  GRACE_TRUST_PROXY: bool(false),
+  GRACE_MAX_BODY_BYTES: int(1_048_576, { min: 1024 }),
+  GRACE_LOGIN_TOKEN_TTL: int(30 * 24 * 3600, { min: 60 }),
+  GRACE_SESSION_MAX_AGE: int(7 * 24 * 3600, { min: 60 }),
+  GRACE_LOGIN_MAX_FAILURES: int(10, { min: 1 }),
+  GRACE_LOGIN_MAX_FAILURES_PER_IP: int(50, { min: 1 }),
+  GRACE_LOGIN_WINDOW_SECONDS: int(900, { min: 1 }),
+  GRACE_LOGIN_LOCK_SECONDS: int(900, { min: 1 }),
+  GRACE_LOGIN_SLOW_AFTER: int(3),
+  GRACE_LOGIN_SLOW_STEP_MS: int(250, { max: 2000 }),
+  GRACE_WORKERS: int(0, { max: 256 }),
+  GRACE_WORKER_HEARTBEAT_SECONDS: int(10, { min: 1 }),
+  GRACE_JOB_LEASE_SECONDS: int(30, { min: 1 }),
+  GRACE_JOB_BACKOFF_MS: int(2000, { min: 1 }),
+  GRACE_JOB_MAX_ATTEMPTS: int(3, { min: 1, max: 100 }),
+  GRACE_QUEUE_POLL_MS: int(500, { min: 1 }),
+  GRACE_SHUTDOWN_GRACE_SECONDS: int(10),
+  GRACE_LOOP_LEASE_SECONDS: int(15, { min: 1 }),
+  GRACE_LOOPS: bool(true),
+  GRACE_EVENTS_POLL_MS: int(1000, { min: 10 }),
+  GRACE_JOB_RETENTION_DAYS: int(14, { min: 1 }),
+  GRACE_HEALTH_RETENTION_DAYS: int(7, { min: 1 }),
+  GRACE_METRICS_RETENTION_DAYS: int(2, { min: 1 }),
+  GRACE_MANUAL_TRUST: int(75, { max: 100 }),
+  GRACE_ALLOW_PRIVATE_URLS: bool(false),
+  GRACE_SEARCH_COMMON_TERM_PASSAGES: int(2000, { min: 1 }),
+  GRACE_URL_INGEST_WAIT_MS: int(15_000),
+  GRACE_MAX_MESSAGE_CHARS: int(8000, { min: 1 }),
+  GRACE_LLM_BASE_URL: url(/^https?:$/, "an http(s) URL"),
+  GRACE_LLM_MODEL: text("default"),
+  GRACE_LLM_API_KEY: text(),
+  GRACE_LLM_TIMEOUT_MS: int(30_000, { min: 1 }),
+});
+
+function build(e: z.output<typeof envSchema>) {
+  const sec = (s: number) => s * 1000;
+  const day = (d: number) => d * 86_400_000;
+  const publicUrl = e.GRACE_PUBLIC_URL ?? e.NEXTAUTH_URL;
+  return {
+    port: e.PORT,
+    host: e.HOST!,
+    /** The raw DATABASE_URL; lib/db/config.ts decides what it means. */
+    databaseUrl: e.DATABASE_URL?.trim() || undefined,
+    dataDir: path.resolve(/* turbopackIgnore: true */ e.GRACE_DATA_DIR!),
+    migrationsDir: e.GRACE_MIGRATIONS_DIR!,
+    pgPoolSize: e.GRACE_PG_POOL_SIZE,
+    sqliteBusyTimeoutMs: e.GRACE_SQLITE_BUSY_TIMEOUT_MS,
+    sqliteSynchronous: e.GRACE_SQLITE_SYNCHRONOUS,
+    adminPassword: e.GRACE_ADMIN_PASSWORD,
+    /** NEXTAUTH_SECRET or AUTH_SECRET; unset, one is generated into the data dir. */
+    authSecret: e.NEXTAUTH_SECRET ?? e.AUTH_SECRET,
+    /** The public origin (scheme://host[:port]) browsers use; CSRF checks accept it. */
+    publicOrigin: publicUrl ? new URL(publicUrl).origin : undefined,
+    openRegistration: e.GRACE_OPEN_REGISTRATION,
+    /** Trust X-Forwarded-For from a reverse proxy for the client address. */
+    trustProxy: e.GRACE_TRUST_PROXY,
+    /** Largest request body the API accepts, in bytes. */
+    maxBodyBytes: e.GRACE_MAX_BODY_BYTES,
+    /** Lifetime of the access_token from POST /api/auth/login|register, in seconds. */
+    loginTokenTtlSeconds: e.GRACE_LOGIN_TOKEN_TTL,
+    /** Browser session lifetime, in seconds. */
+    sessionMaxAgeSeconds: e.GRACE_SESSION_MAX_AGE,
+    lockout: {
+      /** Failures per username + IP inside the window that lock sign-in. */
+      maxFailures: e.GRACE_LOGIN_MAX_FAILURES,
+      /** Failures from one IP (any username) inside the window that lock that IP. */
+      maxFailuresPerIp: e.GRACE_LOGIN_MAX_FAILURES_PER_IP,
+      windowSeconds: e.GRACE_LOGIN_WINDOW_SECONDS,
+      lockSeconds: e.GRACE_LOGIN_LOCK_SECONDS,
+      /** Failures after which each further failed attempt is answered more slowly. */
+      slowAfter: e.GRACE_LOGIN_SLOW_AFTER,
+      /** Added delay per failure past slowAfter, in ms (capped at 2 s). */
+      slowStepMs: e.GRACE_LOGIN_SLOW_STEP_MS,
     },
-    /** Failures from one IP (any username) inside the window that lock that IP. */
-    get maxFailuresPerIp() {
-      return int("GRACE_LOGIN_MAX_FAILURES_PER_IP", 50);
+    worker: {
+      /** Jobs one worker process runs at once (0 in the environment: one per CPU). */
+      concurrency: e.GRACE_WORKERS || os.availableParallelism(),
+      heartbeatSeconds: e.GRACE_WORKER_HEARTBEAT_SECONDS,
+      /** Run the background loops in this worker. */
+      loops: e.GRACE_LOOPS,
     },
-    get windowSeconds() {
-      return int("GRACE_LOGIN_WINDOW_SECONDS", 900);
+    queue: {
+      /** How long a claim lasts without a heartbeat. */
+      leaseMs: sec(e.GRACE_JOB_LEASE_SECONDS),
+      /** Heartbeat period: a third of the lease, so two can be missed. */
+      heartbeatMs: Math.max(100, Math.floor(sec(e.GRACE_JOB_LEASE_SECONDS) / 3)),
+      /** Idle poll period of each worker. */
+      pollMs: e.GRACE_QUEUE_POLL_MS,
+      /** First retry delay; doubles each attempt, capped at an hour. */
+      backoffBaseMs: e.GRACE_JOB_BACKOFF_MS,
+      defaultMaxAttempts: e.GRACE_JOB_MAX_ATTEMPTS,
+      /** On SIGTERM, how long running jobs may take to finish before their leases are released. */
+      shutdownGraceMs: sec(e.GRACE_SHUTDOWN_GRACE_SECONDS),
     },
-    get lockSeconds() {
-      return int("GRACE_LOGIN_LOCK_SECONDS", 900);
-    },
-    /** Failures after which each further failed attempt is answered more slowly. */
-    get slowAfter() {
-      return int("GRACE_LOGIN_SLOW_AFTER", 3);
-    },
-    /** Added delay per failure past slowAfter, in ms (capped at 2 s). */
-    get slowStepMs() {
-      return int("GRACE_LOGIN_SLOW_STEP_MS", 250);
-    },
-  },
-  /** How long POST /api/ingest/url waits for its url_ingest job before answering 202 queued, in ms. */
-  get urlIngestWaitMs() {
-    return int("GRACE_URL_INGEST_WAIT_MS", 15_000);
-  },
-  /** Seconds between worker heartbeats. */
-  get workerHeartbeatSeconds() {
-    return int("GRACE_WORKER_HEARTBEAT_SECONDS", 10);
-  },
-  /** Trust X-Forwarded-For from a reverse proxy for the client address. */
-  get trustProxy() {
-    return bool("GRACE_TRUST_PROXY", false);
-  },
-  /** The public origin (scheme://host[:port]) browsers use; CSRF checks accept it. */
-  get publicOrigin(): string | undefined {
-    const url = process.env.GRACE_PUBLIC_URL || process.env.NEXTAUTH_URL;
-    return url ? new URL(url).origin : undefined;
-  },
-};
+    loopLeaseMs: sec(e.GRACE_LOOP_LEASE_SECONDS),
+    eventsPollMs: e.GRACE_EVENTS_POLL_MS,
+    retention: { jobsMs: day(e.GRACE_JOB_RETENTION_DAYS), healthChecksMs: day(e.GRACE_HEALTH_RETENTION_DAYS), metricsMs: day(e.GRACE_METRICS_RETENTION_DAYS) },
+    /** Trust given to text and files a user provides themself. */
+    manualTrust: e.GRACE_MANUAL_TRUST,
+    /** Lets URL ingestion fetch private addresses (tests' local servers only). */
+    allowPrivateUrls: e.GRACE_ALLOW_PRIVATE_URLS,
+    /** Words found in more passages than this are left out of the any-word search. */
+    searchCommonTermPassages: e.GRACE_SEARCH_COMMON_TERM_PASSAGES,
+    /** How long POST /api/ingest/url waits for its url_ingest job before answering 202 queued, in ms. */
+    urlIngestWaitMs: e.GRACE_URL_INGEST_WAIT_MS,
+    maxMessageChars: e.GRACE_MAX_MESSAGE_CHARS,
+    llm: { baseUrl: e.GRACE_LLM_BASE_URL, model: e.GRACE_LLM_MODEL!, apiKey: e.GRACE_LLM_API_KEY, timeoutMs: e.GRACE_LLM_TIMEOUT_MS },
+  };
+}
+
+export type Config = ReturnType<typeof build>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid settings:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses settings from `env`; throws ConfigError naming every bad variable. */
+export function parseConfig(env: Env): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  return build(result.data);
+}
+
+let current: Config | undefined;
+
+/** Parses process.env now (at start: a bad value stops the process with a clear message). */
+export function loadConfig(): Config {
+  return (current = parseConfig(process.env));
+}
+
+/** Forget the parsed settings; the next read parses process.env again (tests). */
+export function reloadConfig(): void {
+  current = undefined;
+}
+
+/** The settings, parsed from process.env on first use. */
+export const config: Config = new Proxy({} as Config, {
+  get: (_, key) => (current ??= parseConfig(process.env))[key as keyof Config],
+  has: (_, key) => key in (current ??= parseConfig(process.env)),
+  ownKeys: () => Reflect.ownKeys((current ??= parseConfig(process.env))),
+  getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor((current ??= parseConfig(process.env)), key),
+});

@@ -6,14 +6,24 @@ import "dotenv/config";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { authSecret } from "../lib/auth/secret";
+import { ConfigError, loadConfig, reloadConfig } from "../lib/config";
 import { dataDir, databaseConfig } from "../lib/db/config";
 import { migrate } from "../lib/db/migrate";
 import { needsBuild, recordBuild } from "./build-state";
 
-const port = Number(process.env.PORT) || 3000;
+let settings;
+try {
+  settings = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`[start] ${error.message}\n[start] fix these settings (README.md lists them) and start again`);
+  process.exit(1);
+}
 mkdirSync(dataDir(), { recursive: true });
+// The web and worker processes (and next-auth) read these from their environment.
 process.env.NEXTAUTH_SECRET ||= authSecret();
-process.env.NEXTAUTH_URL ||= process.env.GRACE_PUBLIC_URL || `http://localhost:${port}`;
+process.env.NEXTAUTH_URL ||= process.env.GRACE_PUBLIC_URL || `http://localhost:${settings.port}`;
+reloadConfig();
 
 const node = process.execPath;
 if (process.env.GRACE_SKIP_BUILD !== "1" && needsBuild()) {
@@ -29,7 +39,7 @@ console.log(`[start] database (${database.provider}) is at the latest migration$
 
 // Imported after migrating: the client is only useful once the tables exist.
 const { ensureAdmin } = await import("../lib/auth/ensure-admin");
-const admin = await ensureAdmin({ password: process.env.GRACE_ADMIN_PASSWORD });
+const admin = await ensureAdmin({ password: settings.adminPassword });
 if (admin?.password) {
   console.log(`\n  Created user "admin" with password: ${admin.password}\n  It is shown only this once: sign in and keep it safe.\n`);
 } else if (admin) {

@@ -5,11 +5,10 @@
 import "dotenv/config";
 import { createServer } from "node:http";
 import next from "next";
-import { config } from "../lib/config";
+import { config, loadConfig } from "../lib/config";
 import { CLIENT_IP_HEADER } from "../lib/auth/client-ip";
 
-const port = Number(process.env.PORT) || 3000;
-const hostname = process.env.HOST || "0.0.0.0";
+const { port, host: hostname } = loadConfig();
 const app = next({ dev: false, dir: process.cwd(), hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();

@@ -8,7 +8,7 @@ import { completeJob, errorMessage, failJob, PermanentJobError } from "../lib/jo
 import { isJobKind, jobPayloads } from "../lib/jobs/kinds";
 import { heartbeatJob, releaseJob, reportProgress } from "../lib/jobs/lease";
 import { reclaimExpiredLeases } from "../lib/jobs/reclaim";
-import { queueSettings } from "../lib/jobs/settings";
+import { config } from "../lib/config";
 import { getSystemMode } from "../lib/system/get-mode";
 import { handlers as defaultHandlers } from "./handlers";
 import type { JobHandler } from "./handlers/types";
@@ -49,7 +49,7 @@ export class Executor {
   }
 
   /** Stops claiming, lets running jobs finish within the grace period, then releases the rest. */
-  async stop(graceMs = queueSettings.shutdownGraceMs) {
+  async stop(graceMs = config.queue.shutdownGraceMs) {
     this.stopping = true;
     this.wake();
     await this.loopDone;
@@ -70,7 +70,7 @@ export class Executor {
     while (!this.stopping) {
       let claimedFull = false;
       try {
-        if (Date.now() - this.lastReclaim > queueSettings.leaseMs / 2) {
+        if (Date.now() - this.lastReclaim > config.queue.leaseMs / 2) {
           this.lastReclaim = Date.now();
           const n = await reclaimExpiredLeases({ db: this.db });
           if (n) this.log(`took back ${n} job(s) whose worker stopped responding`);
@@ -88,7 +88,7 @@ export class Executor {
       }
       if (!claimedFull && !this.stopping) {
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, queueSettings.pollMs);
+          const timer = setTimeout(resolve, config.queue.pollMs);
           this.wakeUp = () => {
             clearTimeout(timer);
             resolve();
@@ -112,7 +112,7 @@ export class Executor {
           }
         })
         .catch((error) => console.error(`[executor] heartbeat for job ${job.id} failed`, error));
-    }, queueSettings.heartbeatMs);
+    }, config.queue.heartbeatMs);
 
     let lastProgressAt = 0;
     const progress = async (percent: number, message?: string) => {

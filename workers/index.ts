@@ -2,15 +2,15 @@
 // `npm run worker` alone, as many as you like on PostgreSQL), keeps its heartbeat, and stops
 // cleanly on SIGTERM / SIGINT: running jobs finish or their leases are released.
 import "dotenv/config";
-import os from "node:os";
 import { db } from "../lib/db/client";
-import { config } from "../lib/config";
+import { config, loadConfig } from "../lib/config";
 import { Executor } from "./executor";
 import { beat, workerId } from "./heartbeat";
 import { LoopScheduler } from "./loops/scheduler";
 
 const id = workerId();
-const concurrency = Number(process.env.GRACE_WORKERS) || os.availableParallelism();
+const settings = loadConfig(); // an invalid setting stops the worker here, naming it
+const concurrency = settings.worker.concurrency;
 const executor = new Executor({ workerId: id, concurrency });
 const loops = new LoopScheduler({ owner: id });
 let stopping = false;
@@ -41,9 +41,9 @@ async function stop(signal: string) {
 }
 
 await heartbeat();
-const timer = setInterval(heartbeat, config.workerHeartbeatSeconds * 1000);
+const timer = setInterval(heartbeat, config.worker.heartbeatSeconds * 1000);
 executor.start();
-if (process.env.GRACE_LOOPS !== "off") loops.start();
+if (config.worker.loops) loops.start();
 process.on("SIGTERM", () => void stop("SIGTERM"));
 process.on("SIGINT", () => void stop("SIGINT"));
-console.log(`[worker] ${id} running (concurrency ${concurrency}, heartbeat every ${config.workerHeartbeatSeconds}s)`);
+console.log(`[worker] ${id} running (concurrency ${concurrency}, heartbeat every ${config.worker.heartbeatSeconds}s)`);

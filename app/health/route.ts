@@ -1,4 +1,3 @@
-import { healthRoute } from "@/lib/health/health-route";
+export { GET } from "../api/health/route";
 
 export const dynamic = "force-dynamic";
-export const GET = healthRoute;

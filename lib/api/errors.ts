@@ -1,75 +1,30 @@
-// Typed errors with a status and a message that is safe to show. Everything else that is
-// thrown becomes a 500 whose cause is logged and never sent (see toErrorResponse).
-export type FieldError = { field: string; message: string };
+// The one place that knows HTTP status codes: each domain error code (lib/errors.ts) maps to
+// a status here, and request-level problems found by the route wrapper get their fields
+// located in the request ("body.url", "query.limit").
+import { type ErrorCode, type FieldError, ValidationError } from "../errors";
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly extra: { fields?: FieldError[]; headers?: Record<string, string> } = {},
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
-}
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  length_required: 411,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  validation_failed: 422,
+  rate_limited: 429,
+  upstream_failed: 502,
+  read_only: 503,
+  unavailable: 503,
+};
 
-export class BadRequestError extends ApiError {
-  constructor(message: string) {
-    super(400, "bad_request", message);
-  }
-}
-export class UnauthorizedError extends ApiError {
-  constructor(message = "Authentication required: sign in or send Authorization: Bearer <token>") {
-    super(401, "unauthorized", message);
-  }
-}
-export class ForbiddenError extends ApiError {
-  constructor(message = "You do not have permission to do this") {
-    super(403, "forbidden", message);
-  }
-}
-export class NotFoundError extends ApiError {
-  constructor(what: string) {
-    super(404, "not_found", `${what} not found`);
-  }
-}
-export class ConflictError extends ApiError {
-  constructor(message: string) {
-    super(409, "conflict", message);
-  }
-}
-export class PayloadTooLargeError extends ApiError {
-  constructor(limit: number) {
-    super(413, "payload_too_large", `Request body is larger than the limit of ${limit} bytes`);
-  }
-}
-export class ValidationError extends ApiError {
-  constructor(fields: FieldError[]) {
-    super(422, "validation_failed", fields.map((f) => `${f.field}: ${f.message}`).join("; "), { fields });
-  }
-}
-export class RateLimitedError extends ApiError {
-  constructor(message: string, retryAfterSeconds: number) {
-    super(429, "rate_limited", message, { headers: { "Retry-After": String(Math.max(1, Math.ceil(retryAfterSeconds))) } });
-  }
-}
-export class ReadOnlyError extends ApiError {
-  constructor(mode: string, reason: string) {
-    super(
-      503,
-      "read_only",
-      `Grace is in ${mode} mode${reason ? ` (${reason})` : ""}: changes are refused until an admin returns it to normal`,
-    );
-  }
-}
-export class UnsupportedMediaTypeError extends ApiError {
-  constructor(message: string) {
-    super(415, "unsupported_media_type", message);
-  }
-}
-export class LengthRequiredError extends ApiError {
-  constructor() {
-    super(411, "length_required", "Send a Content-Length header with uploads");
-  }
+/** Where in the request a field lives; domain errors name fields relative to the input. */
+export type FieldLocation = "body" | "query" | "params";
+
+/** Validation failures whose fields already say where in the request they are. */
+export class RequestValidationError extends ValidationError {}
+
+export function locateFields(fields: FieldError[], where: FieldLocation): FieldError[] {
+  return fields.map((f) => ({ ...f, field: /^(body|query|params)(\.|$)/.test(f.field) ? f.field : `${where}.${f.field}` }));
 }

@@ -1,44 +1,44 @@
-import { ApiError } from "./errors";
+import { DomainError, ConflictError, NotFoundError, ValidationError } from "../errors";
+import { databaseFault, unavailableFor } from "../db/errors";
+import { HTTP_STATUS, locateFields, RequestValidationError, type FieldLocation } from "./errors";
 
 /** A JSON response; the one way handlers answer with a status or extra headers. */
 export function json(data: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
   return Response.json(data, { status: init.status ?? 200, headers: init.headers });
 }
 
-// P1008 operation timed out, P2024 connection pool timeout, P2028 transaction API error
-// (e.g. could not start in time), P2034 write conflict or deadlock.
-const RETRYABLE = new Set(["P1008", "P2024", "P2028", "P2034"]);
+type PrismaLikeError = { code?: string; name?: string };
 
-type PrismaLikeError = { code?: string; name?: string; meta?: { target?: unknown } };
-
-/** Maps anything thrown to a safe JSON error; the cause of a 500 is logged, never sent. */
-export function toErrorResponse(error: unknown, context: string): Response {
-  const known = asApiError(error);
+/**
+ * Maps anything thrown to a safe JSON error. Domain errors carry their own safe message;
+ * database faults become 503 with Retry-After; anything else is a 500 whose cause is logged,
+ * never sent. `fieldsIn` says where in the request a domain error's fields are.
+ */
+export function toErrorResponse(error: unknown, context: string, fieldsIn: FieldLocation = "body"): Response {
+  const known = asDomainError(error, context);
   if (known) {
+    const fields = known instanceof ValidationError ? (known instanceof RequestValidationError ? known.fields : locateFields(known.fields, fieldsIn)) : undefined;
+    const message = fields ? fields.map((f) => `${f.field}: ${f.message}`).join("; ") : known.message;
+    const retryAfter = known.details.retryAfterSeconds;
     return json(
-      { error: { code: known.code, message: known.message, ...(known.extra.fields ? { fields: known.extra.fields } : {}) }, detail: known.message },
-      { status: known.status, headers: known.extra.headers },
+      { error: { code: known.code, message, ...(fields ? { fields } : {}) }, detail: message },
+      { status: HTTP_STATUS[known.code], headers: retryAfter === undefined ? undefined : { "Retry-After": String(Math.max(1, Math.ceil(retryAfter))) } },
     );
   }
   console.error(`[api] ${context} failed`, error);
   return json({ error: { code: "internal", message: "Internal server error" }, detail: "Internal server error" }, { status: 500 });
 }
 
-function asApiError(error: unknown): ApiError | null {
-  if (error instanceof ApiError) return error;
+function asDomainError(error: unknown, context: string): DomainError | null {
+  if (error instanceof DomainError) return error;
   const e = error as PrismaLikeError;
   // Prisma's "unique constraint failed" and "record not found" are the caller's conflicts.
-  if (e?.name === "PrismaClientKnownRequestError" && e.code === "P2002") {
-    return new ApiError(409, "conflict", "A record with these values already exists");
-  }
-  if (e?.name === "PrismaClientKnownRequestError" && e.code === "P2025") {
-    return new ApiError(404, "not_found", "Record not found");
-  }
-  // Timeouts and write conflicts under load (SQLite busy, pool exhausted, serialisation
-  // failure): the request did nothing and can be retried.
-  if (e?.name === "PrismaClientKnownRequestError" && e.code && RETRYABLE.has(e.code)) {
-    console.warn(`[api] database busy (${e.code}); answered 503`);
-    return new ApiError(503, "database_busy", "The database is busy; retry in a moment", { headers: { "Retry-After": "1" } });
+  if (e?.name === "PrismaClientKnownRequestError" && e.code === "P2002") return new ConflictError("A record with these values already exists");
+  if (e?.name === "PrismaClientKnownRequestError" && e.code === "P2025") return new NotFoundError("Record");
+  const fault = databaseFault(error);
+  if (fault) {
+    console.warn(`[api] ${context}: database ${fault}; answered 503`, fault === "busy" ? "" : error);
+    return unavailableFor(fault, error);
   }
   return null;
 }

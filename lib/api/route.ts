@@ -11,7 +11,8 @@ import { toAuthUser } from "../auth/sign-in";
 import { clientIp } from "../auth/client-ip";
 import { authenticateToken } from "../tokens/authenticate-token";
 import { getSystemMode } from "../system/get-mode";
-import { ForbiddenError, LengthRequiredError, PayloadTooLargeError, ReadOnlyError, UnauthorizedError, ValidationError, type FieldError } from "./errors";
+import { ForbiddenError, LengthRequiredError, PayloadTooLargeError, ReadOnlyError, UnauthorizedError, type FieldError } from "../errors";
+import { RequestValidationError, type FieldLocation } from "./errors";
 import { toErrorResponse } from "./responses";
 import { isSameOrigin } from "./same-origin";
 import { countRequest } from "../metrics/request-counter";
@@ -59,6 +60,8 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
   handler: (ctx: RouteContext<B, Q, P, A>) => Promise<unknown>,
 ) {
   const access = options.access ?? "user";
+  // A lib verb names the fields of its input; they came from the body when there is one.
+  const fieldsIn: FieldLocation = options.body || options.rawBody || !options.query ? "body" : "query";
   const wrapped = async (req: Request, next: NextContext = {}): Promise<Response> => {
     const started = performance.now();
     const response = await handle(req, next);
@@ -70,7 +73,7 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
     try {
       const limit = options.maxBodyBytes ?? config.maxBodyBytes;
       const declared = req.headers.get("content-length");
-      if (Number(declared ?? 0) > limit) throw new PayloadTooLargeError(limit);
+      if (Number(declared ?? 0) > limit) throw tooLarge(limit);
       if (options.rawBody && MUTATING.has(req.method) && declared === null) throw new LengthRequiredError();
 
       const { user, via, token } = options.skipAuth ? ANONYMOUS : await authenticate(req);
@@ -90,13 +93,13 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
       const query = parse(options.query, Object.fromEntries(url.searchParams), "query", fields);
       const raw = options.body && !options.rawBody ? await readJson(req, fields) : NOT_JSON;
       const body = raw === NOT_JSON ? undefined : parse(options.body, raw, "body", fields);
-      if (fields.length) throw new ValidationError(fields);
+      if (fields.length) throw new RequestValidationError(fields);
 
       const result = await handler({ req, user, via, token, ip: clientIp(req.headers), body, query, params } as RouteContext<B, Q, P, A>);
       if (result instanceof Response) return result;
       return result === undefined ? new Response(null, { status: 204 }) : Response.json(result);
     } catch (error) {
-      return toErrorResponse(error, `${req.method} ${url.pathname}`);
+      return toErrorResponse(error, `${req.method} ${url.pathname}`, fieldsIn);
     }
   };
   return Object.assign(wrapped, { [ROUTE_MARK]: true });
@@ -158,9 +161,13 @@ async function readBody(req: Request): Promise<string> {
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw new PayloadTooLargeError(limit);
+      throw tooLarge(limit);
     }
     chunks.push(value);
   }
   return Buffer.concat(chunks).toString("utf8");
+}
+
+function tooLarge(limit: number) {
+  return new PayloadTooLargeError(`Request body is larger than the limit of ${limit} bytes`);
 }

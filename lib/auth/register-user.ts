@@ -1,6 +1,6 @@
 import type { Tx } from "../db/client";
 import { append } from "../audit";
-import { ConflictError } from "../api/errors";
+import { ConflictError } from "../errors";
 import { hashPassword } from "./password";
 import type { Role } from "./schemas";
 

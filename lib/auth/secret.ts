@@ -4,12 +4,13 @@ import { randomBytes } from "node:crypto";
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { dataDir } from "../db/config";
+import { config } from "../config";
 
 let cached: string | undefined;
 
 export function authSecret(): string {
   if (cached) return cached;
-  const fromEnv = process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET;
+  const fromEnv = config.authSecret;
   if (fromEnv) return (cached = fromEnv);
   const file = path.join(dataDir(), "auth-secret");
   try {

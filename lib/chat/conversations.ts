@@ -1,6 +1,6 @@
 import type { Tx } from "../db/client";
 import { append } from "../audit";
-import { NotFoundError } from "../api/errors";
+import { NotFoundError } from "../errors";
 
 export async function renameConversation(tx: Tx, o: { user: { id: number; username: string }; id: number; title: string }) {
   const c = await tx.conversation.findFirst({ where: { id: o.id, userId: o.user.id } });

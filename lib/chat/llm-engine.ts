@@ -5,16 +5,17 @@
 // the reply is marked as a fallback.
 import OpenAI from "openai";
 import type { Db } from "../db/client";
+import { config } from "../config";
 import { builtinReply, type Citation, type Reply } from "./builtin-engine";
 import { classify } from "./intents";
 import { retrieve } from "./retrieve";
 
 export function llmConfigured(): boolean {
-  return Boolean(process.env.GRACE_LLM_BASE_URL);
+  return Boolean(config.llm.baseUrl);
 }
 
 function timeoutMs() {
-  return Number(process.env.GRACE_LLM_TIMEOUT_MS) || 30_000;
+  return config.llm.timeoutMs;
 }
 
 const SYSTEM = `You are Grace, an assistant that answers only from the numbered sources given to you.
@@ -31,14 +32,14 @@ export async function* llmReply(o: { db: Db; userId: number; message: string; hi
   const context = sources.length
     ? sources.map((s) => `[${s.n}] ${s.title} (trust ${Math.round(s.trust_score)}/100)\n${s.snippet}`).join("\n\n")
     : "(no sources match this question)";
-  const client = new OpenAI({ baseURL: process.env.GRACE_LLM_BASE_URL, apiKey: process.env.GRACE_LLM_API_KEY || "not-needed", maxRetries: 0, timeout: timeoutMs() });
+  const client = new OpenAI({ baseURL: config.llm.baseUrl, apiKey: config.llm.apiKey || "not-needed", maxRetries: 0, timeout: timeoutMs() });
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(new Error(`the model took longer than ${timeoutMs()} ms`)), timeoutMs());
   let text = "";
   try {
     const stream = await client.chat.completions.create(
       {
-        model: process.env.GRACE_LLM_MODEL || "default",
+        model: config.llm.model,
         stream: true,
         messages: [
           { role: "system", content: SYSTEM },

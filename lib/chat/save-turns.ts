@@ -3,7 +3,7 @@
 // transaction. Several turns take the same handful of statements as one (multi-row inserts,
 // one audit append for all), which is what lets the turn writer commit them together.
 import { Prisma, type Tx } from "../db/client";
-import { NotFoundError } from "../api/errors";
+import { NotFoundError } from "../errors";
 import { appendMany } from "../audit";
 import { ensureResearchGoal } from "../goals/research-goal";
 import { recordFindings, type Finding } from "../hunter/scan";

@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { db as defaultDb, type Db } from "../db/client";
-import { ForbiddenError, NotFoundError } from "../api/errors";
+import { ForbiddenError, NotFoundError } from "../errors";
 import { writeTransaction } from "../db/transaction";
+import { config } from "../config";
 import { recordFindings, scan } from "../hunter/scan";
 import type { Reply } from "./builtin-engine";
 import { generateReply } from "./generate-reply";
 import { writeTurn } from "./turn-writer";
 
 export function maxMessageChars(): number {
-  return Number(process.env.GRACE_MAX_MESSAGE_CHARS) || 8000;
+  return config.maxMessageChars;
 }
 
 export const chatBody = z.object({

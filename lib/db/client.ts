@@ -8,6 +8,7 @@ import { PrismaClient as SqliteClient, Prisma } from "./generated/sqlite/client"
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { databaseConfig, sqliteBusyTimeoutMs, type DatabaseConfig } from "./config";
 import { SerializedSqliteFactory } from "./sqlite-adapter";
+import { config as settings } from "../config";
 
 export type Db = SqliteClient;
 export type Tx = Prisma.TransactionClient;
@@ -17,7 +18,7 @@ export function createDb(config: DatabaseConfig = databaseConfig()): Db {
   if (config.provider === "postgres") {
     const adapter = new PrismaPg({
       connectionString: config.url,
-      max: Number(process.env.GRACE_PG_POOL_SIZE) || 10,
+      max: settings.pgPoolSize,
     });
     return new PostgresClient({ adapter }) as unknown as Db;
   }

@@ -9,13 +9,14 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { type DatabaseConfig, sqliteBusyTimeoutMs } from "./config";
+import { config as settings } from "../config";
 
 export type Migration = { name: string; sql: string; checksum: string };
 
 const PRISMA_ADVISORY_LOCK = 72707369;
 
 export function migrationsDir(provider: DatabaseConfig["provider"]): string {
-  return path.resolve(process.env.GRACE_MIGRATIONS_DIR || "prisma", provider, "migrations");
+  return path.resolve(settings.migrationsDir, provider, "migrations");
 }
 
 export function readMigrations(dir: string, upTo?: string): Migration[] {

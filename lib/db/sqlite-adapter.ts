@@ -4,6 +4,7 @@
 // failure. This factory makes every top-level query wait for the open transaction to end
 // (and a new transaction wait for top-level queries), so each one sees committed state only.
 import { Mutex } from "async-mutex";
+import { config } from "../config";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
 
 export class SerializedSqliteFactory implements SqlDriverAdapterFactory {
@@ -20,9 +21,7 @@ export class SerializedSqliteFactory implements SqlDriverAdapterFactory {
     // In WAL mode, NORMAL syncs at checkpoints rather than at every commit: a crash of the
     // process loses nothing and the database is never corrupted; a power cut may lose the
     // last transactions. FULL (GRACE_SQLITE_SYNCHRONOUS=FULL) trades speed for that too.
-    const level = (process.env.GRACE_SQLITE_SYNCHRONOUS || "NORMAL").toUpperCase();
-    if (!["OFF", "NORMAL", "FULL", "EXTRA"].includes(level)) throw new Error("GRACE_SQLITE_SYNCHRONOUS must be NORMAL, FULL, EXTRA or OFF");
-    await adapter.executeScript(`PRAGMA synchronous = ${level}`);
+    await adapter.executeScript(`PRAGMA synchronous = ${config.sqliteSynchronous}`);
     return serialize(adapter);
   }
 }

@@ -4,6 +4,7 @@
 import { db as defaultDb, type Db } from "../db/client";
 import type { AuthUser } from "../auth/schemas";
 import { serializeJob } from "../jobs/serialize";
+import { config } from "../config";
 
 export type LiveEvent = { type: "job" | "reflection" | "mode" | "alert"; data: unknown };
 type Subscriber = { user: AuthUser; send: (events: LiveEvent[]) => void };
@@ -12,9 +13,6 @@ const subscribers = new Set<Subscriber>();
 let timer: NodeJS.Timeout | null = null;
 let state: { jobsSince: Date; reflectionId: number; alertId: number; modeChangedAt: number; seen: Map<string, number> } | null = null;
 
-export function pollMs() {
-  return Number(process.env.GRACE_EVENTS_POLL_MS) || 1000;
-}
 
 export function subscribe(user: AuthUser, send: (events: LiveEvent[]) => void, db: Db = defaultDb): () => void {
   const sub = { user, send };
@@ -26,7 +24,7 @@ export function subscribe(user: AuthUser, send: (events: LiveEvent[]) => void, d
       } catch (error) {
         console.error("[events] poll failed", error);
       }
-      if (subscribers.size) timer = setTimeout(loop, pollMs());
+      if (subscribers.size) timer = setTimeout(loop, config.eventsPollMs);
       else {
         timer = null;
         state = null;

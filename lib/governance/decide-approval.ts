@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ConflictError, NotFoundError } from "../api/errors";
+import { ConflictError, NotFoundError } from "../errors";
 import { append } from "../audit";
 import type { Tx } from "../db/client";
 import { enqueue } from "../jobs/enqueue";

@@ -20,7 +20,7 @@ export async function getHealth(db: Db = defaultDb) {
     components.database = { status: "down", latency_ms: round(performance.now() - started), detail: "database unreachable" };
   }
   if (components.database.status === "ok") {
-    const fresh = new Date(Date.now() - 3 * config.workerHeartbeatSeconds * 1000);
+    const fresh = new Date(Date.now() - 3 * config.worker.heartbeatSeconds * 1000);
     const workers = await db.workerHeartbeat.count({ where: { lastSeenAt: { gt: fresh }, status: "running" } });
     components.worker = workers > 0 ? { status: "ok", detail: `${workers} running` } : { status: "degraded", detail: "no worker heartbeat" };
   }

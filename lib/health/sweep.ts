@@ -1,9 +1,5 @@
 import type { Db } from "../db/client";
-
-function days(name: string, fallback: number) {
-  const v = Number(process.env[name]);
-  return (Number.isFinite(v) && v > 0 ? v : fallback) * 86_400_000;
-}
+import { config } from "../config";
 
 /**
  * Retention, run by the health loop: finished jobs, health checks and request counters are
@@ -12,9 +8,9 @@ function days(name: string, fallback: number) {
  */
 export async function sweepOldRows(db: Db, now = Date.now()) {
   const [jobs, checks, metrics] = await Promise.all([
-    db.job.deleteMany({ where: { status: { in: ["completed", "cancelled", "failed", "dead"] }, updatedAt: { lt: new Date(now - days("GRACE_JOB_RETENTION_DAYS", 14)) } } }),
-    db.healthCheck.deleteMany({ where: { checkedAt: { lt: new Date(now - days("GRACE_HEALTH_RETENTION_DAYS", 7)) } } }),
-    db.metricBucket.deleteMany({ where: { bucketStart: { lt: new Date(now - days("GRACE_METRICS_RETENTION_DAYS", 2)) } } }),
+    db.job.deleteMany({ where: { status: { in: ["completed", "cancelled", "failed", "dead"] }, updatedAt: { lt: new Date(now - config.retention.jobsMs) } } }),
+    db.healthCheck.deleteMany({ where: { checkedAt: { lt: new Date(now - config.retention.healthChecksMs) } } }),
+    db.metricBucket.deleteMany({ where: { bucketStart: { lt: new Date(now - config.retention.metricsMs) } } }),
   ]);
   return { jobs: jobs.count, checks: checks.count, metrics: metrics.count };
 }

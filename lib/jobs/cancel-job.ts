@@ -1,6 +1,6 @@
 import type { Tx } from "../db/client";
 import { append } from "../audit";
-import { ConflictError, NotFoundError } from "../api/errors";
+import { ConflictError, NotFoundError } from "../errors";
 import type { AuthUser } from "../auth/schemas";
 
 /**

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { db as defaultDb, databaseProvider, type Db } from "../db/client";
-import { queueSettings } from "./settings";
+import { config } from "../config";
 
 /**
  * Atomically moves up to `limit` due jobs (highest priority, then oldest) to running under
@@ -17,7 +17,7 @@ export async function claimJobs(o: { workerId: string; limit: number; db?: Db })
   if (o.limit <= 0) return [];
   const owner = `${o.workerId}#${randomBytes(4).toString("hex")}`;
   const now = new Date();
-  const leaseUntil = new Date(now.getTime() + queueSettings.leaseMs);
+  const leaseUntil = new Date(now.getTime() + config.queue.leaseMs);
   const rows =
     databaseProvider() === "postgres"
       ? await db.$queryRaw<{ id: number }[]>`

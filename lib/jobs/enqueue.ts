@@ -1,7 +1,7 @@
 import type { Tx } from "../db/client";
 import { Prisma } from "../db/client";
 import { jobPayloads, type JobKind } from "./kinds";
-import { queueSettings } from "./settings";
+import { config } from "../config";
 
 export type EnqueueOptions<K extends JobKind> = {
   kind: K;
@@ -31,7 +31,7 @@ export async function enqueue<K extends JobKind>(tx: Tx, o: EnqueueOptions<K>) {
       payload: payload as Prisma.InputJsonValue,
       description: o.description ?? "",
       priority: o.priority ?? 0,
-      maxAttempts: o.maxAttempts ?? queueSettings.defaultMaxAttempts,
+      maxAttempts: o.maxAttempts ?? config.queue.defaultMaxAttempts,
       runAt: o.runAt ?? new Date(),
       idempotencyKey: o.idempotencyKey ?? null,
       createdById: o.createdById ?? null,

@@ -1,5 +1,5 @@
 import { db as defaultDb, type Db } from "../db/client";
-import { queueSettings } from "./settings";
+import { config } from "../config";
 
 /** Extends this worker's lease; false when it no longer holds the job (cancelled or reclaimed). */
 export async function heartbeatJob(o: { jobId: number; leaseOwner: string; db?: Db }): Promise<boolean> {
@@ -7,7 +7,7 @@ export async function heartbeatJob(o: { jobId: number; leaseOwner: string; db?: 
   const now = new Date();
   const { count } = await db.job.updateMany({
     where: { id: o.jobId, leaseOwner: o.leaseOwner, status: "running" },
-    data: { leaseExpiresAt: new Date(now.getTime() + queueSettings.leaseMs), heartbeatAt: now },
+    data: { leaseExpiresAt: new Date(now.getTime() + config.queue.leaseMs), heartbeatAt: now },
   });
   return count === 1;
 }

@@ -1,6 +1,6 @@
 import { Prisma, type Tx } from "../db/client";
 import { append } from "../audit";
-import { ConflictError, NotFoundError } from "../api/errors";
+import { ConflictError, NotFoundError } from "../errors";
 import type { AuthUser } from "../auth/schemas";
 
 /** Puts a failed, dead or cancelled job back on the queue with a fresh set of attempts. */

@@ -2,7 +2,7 @@
 // UTF-8), HTML reduced to its readable text, PDF text extracted with pdf.js (unpdf).
 import { convert } from "html-to-text";
 import { extractText as extractPdfText, getDocumentProxy } from "unpdf";
-import { UnsupportedMediaTypeError, ValidationError } from "../api/errors";
+import { invalid, UnsupportedMediaTypeError } from "../errors";
 
 const TEXT = { ".txt": "text/plain", ".md": "text/markdown", ".markdown": "text/markdown", ".csv": "text/csv", ".json": "application/json" } as const;
 const CODE = [".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".py", ".go", ".rs", ".java", ".kt", ".swift", ".c", ".h", ".cpp", ".hpp", ".cs", ".rb", ".php", ".sh", ".bash", ".sql", ".yaml", ".yml", ".toml", ".css", ".scss"];
@@ -21,7 +21,7 @@ function utf8(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new ValidationError([{ field: "body.file", message: "is not valid UTF-8 text" }]);
+    throw invalid("file", "is not valid UTF-8 text");
   }
 }
 
@@ -51,7 +51,7 @@ export async function extractText(o: { filename: string; bytes: Uint8Array }): P
       try {
         JSON.parse(text);
       } catch {
-        throw new ValidationError([{ field: "body.file", message: "is not valid JSON" }]);
+        throw invalid("file", "is not valid JSON");
       }
     }
     return { text, artifactType: "text", mimeType: TEXT[ext as keyof typeof TEXT] };
@@ -65,7 +65,7 @@ export async function extractText(o: { filename: string; bytes: Uint8Array }): P
     try {
       text = await pdfToText(o.bytes);
     } catch (error) {
-      throw new ValidationError([{ field: "body.file", message: (error as Error).message }]);
+      throw invalid("file", (error as Error).message);
     }
     return { text, artifactType: "document", mimeType: "application/pdf" };
   }

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { NotFoundError } from "../api/errors";
+import { NotFoundError } from "../errors";
 
 /** One stored version of an artifact the user may read (shared or their own, not deleted). */
 export async function getArtifactVersion(db: Db, o: { userId: number; id: number; version: number }) {

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { NotFoundError } from "../api/errors";
+import { NotFoundError } from "../errors";
 
 /** One artifact the user may read, with its current passages, version history and provenance. */
 export async function getArtifact(db: Db, o: { userId: number; id: number }) {

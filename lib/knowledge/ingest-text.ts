@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Prisma, type Tx } from "../db/client";
 import { append } from "../audit";
+import { config } from "../config";
 import { chunkText } from "./chunk";
 import { contentHash, normalizeContent, slugify } from "./normalize";
 
@@ -19,9 +20,7 @@ export const ingestTextSchema = z.object({
 
 /** Trust given to text and files a user provides themself (GRACE_MANUAL_TRUST, default 75). */
 export function manualTrust(): number {
-  const raw = process.env.GRACE_MANUAL_TRUST;
-  const v = Number(raw);
-  return raw && Number.isFinite(v) && v >= 0 && v <= 100 ? v : 75;
+  return config.manualTrust;
 }
 
 export type IngestOptions = {

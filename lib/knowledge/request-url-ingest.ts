@@ -2,7 +2,7 @@
 // and decide. ≥ 70 → a url_ingest job for the worker; 40–69 → an approval request an admin
 // decides; < 40 → refused. The fetch itself always happens in the worker (ingest-url.ts).
 import { z } from "zod";
-import { ForbiddenError, ValidationError } from "../api/errors";
+import { ForbiddenError, invalid } from "../errors";
 import { append } from "../audit";
 import { Prisma, type Tx } from "../db/client";
 import { enqueue } from "../jobs/enqueue";
@@ -26,7 +26,7 @@ export async function vetUrl(raw: string) {
   try {
     url = checkUrl(raw);
   } catch (error) {
-    throw new ValidationError([{ field: "body.url", message: (error as Error).message }]);
+    throw invalid("url", (error as Error).message);
   }
   const { trust_score: trustScore, basis } = await scoreUrl(url.toString());
   if (trustScore < REVIEW_AT) throw new ForbiddenError(`${url.hostname} has trust score ${trustScore} (${basis}), below ${REVIEW_AT}: URLs from it are blocked`);
@@ -34,7 +34,7 @@ export async function vetUrl(raw: string) {
     // Refused early for a clear answer; the worker's connection checks the address again.
     await checkHost(url.hostname);
   } catch (error) {
-    if (error instanceof UrlRefusedError || error instanceof UrlFetchError) throw new ValidationError([{ field: "body.url", message: error.message }]);
+    if (error instanceof UrlRefusedError || error instanceof UrlFetchError) throw invalid("url", error.message);
     throw error;
   }
   return { url: url.toString(), trustScore };

@@ -3,6 +3,7 @@
 // over a GIN-indexed tsvector on PostgreSQL; both bound the candidate set in the index.
 import { databaseProvider, db as defaultDb, type Db } from "../db/client";
 import { tokenize } from "../loops/topics";
+import { config } from "../config";
 
 export type SearchHit = {
   chunk_id: number;
@@ -41,7 +42,7 @@ export async function searchChunks(o: { userId: number; query: string; limit: nu
 
 /** A term in more passages than this says little about which passage is meant. */
 function commonTermPassages(): number {
-  return Number(process.env.GRACE_SEARCH_COMMON_TERM_PASSAGES) || 2000;
+  return config.searchCommonTermPassages;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Tx } from "../db/client";
 import { append } from "../audit";
-import { ConflictError, ForbiddenError, NotFoundError } from "../api/errors";
+import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import type { AuthUser } from "../auth/schemas";
 import { chunkText } from "./chunk";
 import { contentHash, normalizeContent } from "./normalize";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Db, Tx } from "../db/client";
 import { Prisma } from "../db/client";
 import { append } from "../audit";
-import { NotFoundError } from "../api/errors";
+import { NotFoundError } from "../errors";
 
 export const LOOP_NAMES = ["reflection", "learning", "meta", "health"] as const;
 export type LoopName = (typeof LOOP_NAMES)[number];

@@ -1,8 +1,5 @@
 import { db as defaultDb, type Db } from "../db/client";
-
-export function loopLeaseMs(): number {
-  return (Number(process.env.GRACE_LOOP_LEASE_SECONDS) || 15) * 1000;
-}
+import { config } from "../config";
 
 /**
  * Takes or renews the lease that makes this worker the one that runs `name`. A loop runs on
@@ -12,7 +9,7 @@ export function loopLeaseMs(): number {
 export async function acquireLoopLease(o: { name: string; owner: string; db?: Db }): Promise<boolean> {
   const db = o.db ?? defaultDb;
   const now = new Date();
-  const expiresAt = new Date(now.getTime() + loopLeaseMs());
+  const expiresAt = new Date(now.getTime() + config.loopLeaseMs);
   const renewed = await db.loopLease.updateMany({ where: { name: o.name, owner: o.owner }, data: { expiresAt } });
   if (renewed.count === 1) return true;
   const taken = await db.loopLease.updateMany({ where: { name: o.name, expiresAt: { lt: now } }, data: { owner: o.owner, expiresAt, acquiredAt: now } });

@@ -4,6 +4,7 @@
 // all refused. ipaddr.js does the classification; GRACE_ALLOW_PRIVATE_URLS=1 lifts the rule
 // (for tests that fetch from a server they start on this machine).
 import ipaddr from "ipaddr.js";
+import { config } from "../config";
 
 export type AddressPolicy = (address: string) => boolean;
 
@@ -14,7 +15,7 @@ export function isPublicAddress(address: string): boolean {
 }
 
 export function privateUrlsAllowed(): boolean {
-  return process.env.GRACE_ALLOW_PRIVATE_URLS === "1";
+  return config.allowPrivateUrls;
 }
 
 /** The default policy: public addresses only, unless GRACE_ALLOW_PRIVATE_URLS=1. */

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Tx } from "../db/client";
 import { append } from "../audit";
-import { NotFoundError } from "../api/errors";
+import { NotFoundError } from "../errors";
 import type { updateTaskSchema } from "./schemas";
 
 /** Updates one of the user's own tasks; completing stamps completed_at, reopening clears it. */

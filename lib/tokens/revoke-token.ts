@@ -1,6 +1,6 @@
 import type { Tx } from "../db/client";
 import { append } from "../audit";
-import { NotFoundError } from "../api/errors";
+import { NotFoundError } from "../errors";
 
 /** Revokes one of the user's own tokens; another user's token is "not found". */
 export async function revokeToken(tx: Tx, o: { user: { id: number; username: string }; tokenId: number }) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Tx } from "../db/client";
 import { append } from "../audit";
-import { NotFoundError } from "../api/errors";
+import { NotFoundError } from "../errors";
 import { forgetTrustScores } from "./score-url";
 
 export const sourceSchema = z.object({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { route } from "../../lib/api/route";
-import { ConflictError, NotFoundError } from "../../lib/api/errors";
+import { ConflictError, NotFoundError } from "../../lib/errors";
 import { forgetSystemMode } from "../../lib/system/get-mode";
 import { call, createUser, db, sessionCookieFor, tokenFor } from "../helpers/api";
 

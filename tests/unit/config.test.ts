@@ -9,11 +9,11 @@ afterEach(() => {
 
 describe("database selection", () => {
   it("uses PostgreSQL for postgres:// URLs and the SQLite file otherwise", () => {
-    expect(databaseConfig({ DATABASE_URL: "postgresql://u@h:5432/db" })).toEqual({ provider: "postgres", url: "postgresql://u@h:5432/db" });
-    expect(databaseConfig({ DATABASE_URL: "postgres://u@h/db" }).provider).toBe("postgres");
-    expect(databaseConfig({})).toEqual({ provider: "sqlite", file: expect.stringMatching(/data\/grace\.db$/) });
-    expect(databaseConfig({ DATABASE_URL: "file:/tmp/x.db" })).toEqual({ provider: "sqlite", file: "/tmp/x.db" });
-    expect(() => databaseConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
+    expect(databaseConfig("postgresql://u@h:5432/db")).toEqual({ provider: "postgres", url: "postgresql://u@h:5432/db" });
+    expect(databaseConfig("postgres://u@h/db").provider).toBe("postgres");
+    expect(databaseConfig(undefined, "/srv/data")).toEqual({ provider: "sqlite", file: "/srv/data/grace.db" });
+    expect(databaseConfig("file:/tmp/x.db")).toEqual({ provider: "sqlite", file: "/tmp/x.db" });
+    expect(() => databaseConfig("mysql://x")).toThrow(/DATABASE_URL/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { route } from "@/lib/api/route";
-import { NotFoundError } from "@/lib/api/errors";
+import { NotFoundError } from "@/lib/errors";
 
 // Any /api path without a route of its own: a JSON 404, like every other API answer.
 const notFound = route({ access: "public", skipAuth: true, allowReadOnly: true }, async ({ req }) => {

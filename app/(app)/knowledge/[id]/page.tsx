@@ -5,7 +5,7 @@ import { ArtifactEditor } from "@/components/knowledge/artifact-editor";
 import { TrustBadge } from "@/components/knowledge/trust-badge";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
-import { NotFoundError } from "@/lib/api/errors";
+import { NotFoundError } from "@/lib/errors";
 import { currentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { getArtifact } from "@/lib/knowledge/get-artifact";

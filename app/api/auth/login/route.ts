@@ -1,6 +1,6 @@
 import { route } from "@/lib/api/route";
 import { json } from "@/lib/api/responses";
-import { RateLimitedError, UnauthorizedError } from "@/lib/api/errors";
+import { RateLimitedError, UnauthorizedError } from "@/lib/errors";
 import { credentialsSchema } from "@/lib/auth/schemas";
 import { signIn } from "@/lib/auth/sign-in";
 import { issueLoginToken } from "@/lib/tokens/issue-login-token";

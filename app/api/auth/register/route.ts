@@ -1,6 +1,6 @@
 import { route } from "@/lib/api/route";
 import { json } from "@/lib/api/responses";
-import { ForbiddenError } from "@/lib/api/errors";
+import { ForbiddenError } from "@/lib/errors";
 import { config } from "@/lib/config";
 import { registerSchema } from "@/lib/auth/schemas";
 import { hashPassword, registerUser } from "@/lib/auth/register-user";

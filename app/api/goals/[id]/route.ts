@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
-import { NotFoundError } from "@/lib/api/errors";
+import { NotFoundError } from "@/lib/errors";
 import { writeTransaction } from "@/lib/db/transaction";
 import { append } from "@/lib/audit";
 import { serializeGoal, updateGoalSchema } from "@/lib/goals/schemas";

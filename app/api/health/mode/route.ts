@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
-import { ValidationError } from "@/lib/api/errors";
+import { ValidationError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { writeTransaction } from "@/lib/db/transaction";
 import { setModeSchema, setSystemMode } from "@/lib/system/set-mode";

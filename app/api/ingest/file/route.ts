@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
 import { json } from "@/lib/api/responses";
-import { ValidationError } from "@/lib/api/errors";
+import { invalid, ValidationError } from "@/lib/errors";
 import { writeTransaction } from "@/lib/db/transaction";
 import { extractText } from "@/lib/knowledge/extract-text";
 import { ingestText, ingestTextSchema, manualTrust } from "@/lib/knowledge/ingest-text";
@@ -21,16 +21,16 @@ export const POST = route({ rawBody: true, maxBodyBytes: MAX_FILE_BYTES + 64 * 1
   try {
     form = await req.formData();
   } catch {
-    throw new ValidationError([{ field: "body", message: "must be multipart/form-data with a file field" }]);
+    throw invalid("body", "must be multipart/form-data with a file field");
   }
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) throw new ValidationError([{ field: "body.file", message: "is required (a non-empty file)" }]);
-  if (file.size > MAX_FILE_BYTES) throw new ValidationError([{ field: "body.file", message: "must be at most 10 MB" }]);
+  if (!(file instanceof File) || file.size === 0) throw invalid("file", "is required (a non-empty file)");
+  if (file.size > MAX_FILE_BYTES) throw invalid("file", "must be at most 10 MB");
   const parsed = fields.safeParse({ domain: form.get("domain") || undefined, visibility: form.get("visibility") || undefined, title: form.get("title") || undefined });
-  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ field: `body.${i.path.join(".")}`, message: i.message })));
+  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })));
 
   const extracted = await extractText({ filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-  if (!extracted.text.trim()) throw new ValidationError([{ field: "body.file", message: "has no text" }]);
+  if (!extracted.text.trim()) throw invalid("file", "has no text");
   const input = ingestTextSchema.parse({
     title: parsed.data.title || file.name,
     content: extracted.text,

@@ -1,6 +1,6 @@
 import { route } from "@/lib/api/route";
 import { json } from "@/lib/api/responses";
-import { ApiError, ValidationError } from "@/lib/api/errors";
+import { invalid, UpstreamError } from "@/lib/errors";
 import { config } from "@/lib/config";
 import { writeTransaction } from "@/lib/db/transaction";
 import { waitForJob } from "@/lib/jobs/wait-for-job";
@@ -23,7 +23,7 @@ export const POST = route({ body: ingestUrlSchema }, async ({ req, user, body })
     const result = job.result as { status: "ingested" | "duplicate"; artifact_id: number; url: string; trust_score: number; title: string };
     return json({ ...result, job_id: job.id, verified: true }, { status: result.status === "ingested" ? 201 : 200 });
   }
-  if (job.status === "failed") throw new ValidationError([{ field: "body.url", message: job.error ?? "could not be ingested" }]);
-  if (job.status === "dead") throw new ApiError(502, "fetch_failed", `Fetching ${url} kept failing: ${job.error ?? "unknown error"}`);
+  if (job.status === "failed") throw invalid("url", job.error ?? "could not be ingested");
+  if (job.status === "dead") throw new UpstreamError(`Fetching ${url} kept failing: ${job.error ?? "unknown error"}`);
   return json({ status: "queued", job_id: job.id, url, trust_score: trustScore, message: "Still fetching: follow the job on the Tasks page" }, { status: 202 });
 });

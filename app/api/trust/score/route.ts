@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
-import { ValidationError } from "@/lib/api/errors";
+import { ValidationError } from "@/lib/errors";
 import { scoreUrl } from "@/lib/trust/score-url";
 
 const query = z.object({ url: z.string().min(1, "is required").max(2048, "is too long") });

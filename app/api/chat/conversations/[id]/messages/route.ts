@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
-import { NotFoundError } from "@/lib/api/errors";
+import { NotFoundError } from "@/lib/errors";
 import { page, paginationQuery } from "@/lib/api/pagination";
 import { db } from "@/lib/db/client";
 

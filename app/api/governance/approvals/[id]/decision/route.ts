@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
-import { ValidationError } from "@/lib/api/errors";
+import { ValidationError } from "@/lib/errors";
 import { writeTransaction } from "@/lib/db/transaction";
 import { decisionSchema, serializeApproval } from "@/lib/governance/approvals";
 import { decideApproval } from "@/lib/governance/decide-approval";

@@ -8,6 +8,7 @@ import { config } from "../config";
 import type { AuthUser } from "../auth/schemas";
 import { sessionUserId } from "../auth/session-cookie";
 import { toAuthUser } from "../auth/sign-in";
+import { isAdmin } from "../auth/access";
 import { clientIp } from "../auth/client-ip";
 import { authenticateToken } from "../tokens/authenticate-token";
 import { getSystemMode } from "../system/get-mode";
@@ -82,7 +83,7 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
       if (via === "session" && mutating && !isSameOrigin(req)) {
         throw new ForbiddenError("Cross-site request refused: the Origin header must be this site's");
       }
-      if (access === "admin" && user?.role !== "admin") throw new ForbiddenError("Only an admin can do this");
+      if (access === "admin" && !isAdmin(user)) throw new ForbiddenError("Only an admin can do this");
       if (mutating && !options.allowReadOnly) {
         const mode = await getSystemMode();
         if (mode.mode !== "normal") throw new ReadOnlyError(mode.mode, mode.reason);

@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import { db as defaultDb, type Db } from "../db/client";
 
 export type ListEntriesOptions = {
   limit: number;
@@ -7,11 +7,12 @@ export type ListEntriesOptions = {
   actor?: string;
   subsystem?: string;
   action?: string;
+  db?: Db;
 };
 
 /** Newest first; fetches one extra row so the caller knows whether there is a next page. */
-export async function listEntries(db: Db, o: ListEntriesOptions) {
-  return db.logEntry.findMany({
+export async function listEntries(o: ListEntriesOptions) {
+  return (o.db ?? defaultDb).logEntry.findMany({
     where: {
       ...(o.beforeSequence !== undefined ? { sequence: { lt: o.beforeSequence } } : {}),
       ...(o.actor ? { actor: o.actor } : {}),

@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import { db as defaultDb, type Db } from "../db/client";
 import { verifyLog, type VerifyResult } from "./verify";
 
 // A full verification reads the whole log. Requests for the same range share one run, and
@@ -6,7 +6,8 @@ import { verifyLog, type VerifyResult } from "./verify";
 const TTL_MS = 5000;
 const runs = new Map<string, { at: number; result: Promise<VerifyResult> }>();
 
-export function verifyLogShared(db: Db, range: { fromSequence?: number; toSequence?: number } = {}): Promise<VerifyResult> {
+export function verifyLogShared(range: { fromSequence?: number; toSequence?: number; db?: Db } = {}): Promise<VerifyResult> {
+  const db = range.db ?? defaultDb;
   const key = `${range.fromSequence ?? 1}:${range.toSequence ?? "head"}`;
   const cached = runs.get(key);
   if (cached && Date.now() - cached.at < TTL_MS) return cached.result;

@@ -1,7 +1,8 @@
-import type { Db } from "../db/client";
+import { db as defaultDb, type Db } from "../db/client";
 
 /** Patterns in the most recent causal events (chat writes one per answer). */
-export async function getCausalPatterns(db: Db, o: { userId?: number; limit: number }) {
+export async function getCausalPatterns(o: { userId?: number; limit: number; db?: Db }) {
+  const db = o.db ?? defaultDb;
   const events = await db.causalEvent.findMany({
     where: o.userId !== undefined ? { userId: o.userId } : {},
     orderBy: { id: "desc" },
@@ -26,7 +27,8 @@ export async function getCausalPatterns(db: Db, o: { userId?: number; limit: num
 }
 
 /** Average confidence of the most recent causal events, overall and per event type. */
-export async function getConfidence(db: Db, o: { userId?: number; limit: number }) {
+export async function getConfidence(o: { userId?: number; limit: number; db?: Db }) {
+  const db = o.db ?? defaultDb;
   const events = await db.causalEvent.findMany({
     where: o.userId !== undefined ? { userId: o.userId } : {},
     orderBy: { id: "desc" },

@@ -3,7 +3,8 @@
 // changed since its last look and hands each subscriber the events it may see.
 import { db as defaultDb, type Db } from "../db/client";
 import type { AuthUser } from "../auth/schemas";
-import { serializeJob } from "../jobs/serialize";
+import { serializeJobFor } from "../jobs/serialize";
+import { canSeeAlerts, canSeeOwned } from "../auth/access";
 import { config } from "../config";
 
 export type LiveEvent = { type: "job" | "reflection" | "mode" | "alert"; data: unknown };
@@ -67,11 +68,11 @@ async function poll(db: Db) {
 
   if (fresh.length === 0 && jobs.length === 0 && reflections.length === 0 && alerts.length === 0 && !modeChanged) return;
   for (const sub of subscribers) {
-    const admin = sub.user.role === "admin";
+    // The same rules as the REST reads: a job's result only where GET /api/executor/status shows it.
     const events: LiveEvent[] = [
-      ...fresh.filter((j) => admin || j.createdById === sub.user.id).map((j) => ({ type: "job" as const, data: serializeJob(j) })),
-      ...reflections.filter((r) => admin || r.userId === sub.user.id).map((r) => ({ type: "reflection" as const, data: { id: r.id, summary: r.summary, user_id: r.userId } })),
-      ...(admin ? alerts.map((a) => ({ type: "alert" as const, data: { id: a.id, severity: a.severity, action: a.action, resource: a.resource } })) : []),
+      ...fresh.filter((j) => canSeeOwned(sub.user, j.createdById)).map((j) => ({ type: "job" as const, data: serializeJobFor(sub.user, j) })),
+      ...reflections.filter((r) => canSeeOwned(sub.user, r.userId)).map((r) => ({ type: "reflection" as const, data: { id: r.id, summary: r.summary, user_id: r.userId } })),
+      ...(canSeeAlerts(sub.user) ? alerts.map((a) => ({ type: "alert" as const, data: { id: a.id, severity: a.severity, action: a.action, resource: a.resource } })) : []),
       ...(modeChanged ? [{ type: "mode" as const, data: { mode: mode!.mode, reason: mode!.reason, changed_at: mode!.changedAt.toISOString() } }] : []),
     ];
     if (events.length) sub.send(events);

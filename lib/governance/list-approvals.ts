@@ -1,17 +1,19 @@
 import type { Db } from "../db/client";
+import type { AuthUser } from "../auth/schemas";
 import { db as defaultDb } from "../db/client";
 import { page } from "../api/pagination";
 import { serializeApproval } from "./approvals";
+import { ownedScope } from "../auth/access";
 
 /**
  * Approval requests, newest first. Admins see everyone's; anyone else only their own. The
  * job an approval started is joined in so the caller sees whether the approved work ran.
  */
-export async function listApprovals(o: { user: { id: number; role: string }; status?: string; actionType?: string; limit: number; cursor?: number; db?: Db }) {
+export async function listApprovals(o: { user: Pick<AuthUser, "id" | "role">; status?: string; actionType?: string; limit: number; cursor?: number; db?: Db }) {
   const db = o.db ?? defaultDb;
   const rows = await db.approvalRequest.findMany({
     where: {
-      ...(o.user.role === "admin" ? {} : { requestedById: o.user.id }),
+      ...ownedScope(o.user, "requestedById"),
       ...(o.status ? { status: o.status } : {}),
       ...(o.actionType ? { actionType: o.actionType } : {}),
       ...(o.cursor ? { id: { lt: o.cursor } } : {}),

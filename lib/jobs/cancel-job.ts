@@ -2,13 +2,14 @@ import type { Tx } from "../db/client";
 import { append } from "../audit";
 import { ConflictError, NotFoundError } from "../errors";
 import type { AuthUser } from "../auth/schemas";
+import { ownedScope } from "../auth/access";
 
 /**
  * Cancels a queued or running job (its creator or an admin). A running job's worker sees the
  * change at its next heartbeat and stops the handler.
  */
 export async function cancelJob(tx: Tx, o: { user: AuthUser; jobId: number }) {
-  const job = await tx.job.findFirst({ where: { id: o.jobId, ...(o.user.role === "admin" ? {} : { createdById: o.user.id }) } });
+  const job = await tx.job.findFirst({ where: { id: o.jobId, ...ownedScope(o.user, "createdById") } });
   if (!job) throw new NotFoundError("task");
   if (job.status !== "queued" && job.status !== "running") throw new ConflictError(`a ${job.status} task cannot be cancelled`);
   const { count } = await tx.job.updateMany({

@@ -2,10 +2,11 @@ import { Prisma, type Tx } from "../db/client";
 import { append } from "../audit";
 import { ConflictError, NotFoundError } from "../errors";
 import type { AuthUser } from "../auth/schemas";
+import { ownedScope } from "../auth/access";
 
 /** Puts a failed, dead or cancelled job back on the queue with a fresh set of attempts. */
 export async function retryJob(tx: Tx, o: { user: AuthUser; jobId: number }) {
-  const job = await tx.job.findFirst({ where: { id: o.jobId, ...(o.user.role === "admin" ? {} : { createdById: o.user.id }) } });
+  const job = await tx.job.findFirst({ where: { id: o.jobId, ...ownedScope(o.user, "createdById") } });
   if (!job) throw new NotFoundError("task");
   if (!["failed", "dead", "cancelled"].includes(job.status)) throw new ConflictError(`a ${job.status} task cannot be retried`);
   const { count } = await tx.job.updateMany({

@@ -1,3 +1,6 @@
+import type { AuthUser } from "../auth/schemas";
+import { canSeeJobResult } from "../auth/access";
+
 type JobRow = {
   id: number;
   kind: string;
@@ -47,7 +50,7 @@ export function serializeJob(j: JobRow) {
 }
 
 /** What a given user may see of a job: a loop cycle reports on everybody's data, so only admins see its result. */
-export function serializeJobFor(viewer: { role: string }, j: JobRow) {
+export function serializeJobFor(viewer: Pick<AuthUser, "role">, j: JobRow) {
   const out = serializeJob(j);
-  return viewer.role !== "admin" && j.kind !== "steps" ? { ...out, result: null } : out;
+  return canSeeJobResult(viewer, j) ? out : { ...out, result: null };
 }

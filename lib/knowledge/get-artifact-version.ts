@@ -1,10 +1,12 @@
-import type { Db } from "../db/client";
+import { db as defaultDb, type Db } from "../db/client";
 import { NotFoundError } from "../errors";
+import { readableArtifacts } from "../auth/access";
 
 /** One stored version of an artifact the user may read (shared or their own, not deleted). */
-export async function getArtifactVersion(db: Db, o: { userId: number; id: number; version: number }) {
+export async function getArtifactVersion(o: { userId: number; id: number; version: number; db?: Db }) {
+  const db = o.db ?? defaultDb;
   const v = await db.knowledgeArtifactVersion.findFirst({
-    where: { version: o.version, artifact: { id: o.id, deletedAt: null, OR: [{ visibility: "shared" }, { ownerId: o.userId }] } },
+    where: { version: o.version, artifact: { id: o.id, ...readableArtifacts({ id: o.userId }) } },
   });
   if (!v) throw new NotFoundError(`version ${o.version} of artifact ${o.id}`);
   const author = await db.user.findUnique({ where: { id: v.createdById }, select: { username: true } });

@@ -1,10 +1,12 @@
-import type { Db } from "../db/client";
+import { db as defaultDb, type Db } from "../db/client";
 import { NotFoundError } from "../errors";
+import { readableArtifacts } from "../auth/access";
 
 /** One artifact the user may read, with its current passages, version history and provenance. */
-export async function getArtifact(db: Db, o: { userId: number; id: number }) {
+export async function getArtifact(o: { userId: number; id: number; db?: Db }) {
+  const db = o.db ?? defaultDb;
   const a = await db.knowledgeArtifact.findFirst({
-    where: { id: o.id, deletedAt: null, OR: [{ visibility: "shared" }, { ownerId: o.userId }] },
+    where: { id: o.id, ...readableArtifacts({ id: o.userId }) },
     include: {
       owner: { select: { username: true } },
       versions: { orderBy: { version: "desc" }, select: { version: true, contentHash: true, reason: true, createdAt: true, createdById: true } },
@@ -27,6 +29,7 @@ export async function getArtifact(db: Db, o: { userId: number; id: number }) {
       source: a.source,
       url: a.sourceUrl,
       uploaded_by: a.owner.username,
+      owner_id: a.ownerId,
       content_hash: a.contentHash,
       size_bytes: a.sizeBytes,
       mime_type: a.mimeType,

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import type { Db } from "../db/client";
+import { db as defaultDb, type Db } from "../db/client";
 import { paginationQuery } from "../api/pagination";
+import { readableArtifacts } from "../auth/access";
 
 export const listArtifactsQuery = paginationQuery.extend({
   domain: z.string().max(64).optional(),
@@ -11,12 +12,12 @@ export const listArtifactsQuery = paginationQuery.extend({
 });
 
 /** Artifacts the user may see (shared ones and their own), newest first; limit + 1 rows. */
-export function listArtifacts(db: Db, o: { userId: number; query: z.output<typeof listArtifactsQuery> }) {
+export function listArtifacts(o: { userId: number; query: z.output<typeof listArtifactsQuery>; db?: Db }) {
+  const db = o.db ?? defaultDb;
   const q = o.query;
   return db.knowledgeArtifact.findMany({
     where: {
-      deletedAt: null,
-      OR: [{ visibility: "shared" }, { ownerId: o.userId }],
+      ...readableArtifacts({ id: o.userId }),
       ...(q.domain ? { domain: q.domain } : {}),
       ...(q.type || q.artifact_type ? { artifactType: q.type ?? q.artifact_type } : {}),
       ...(q.status ? { status: q.status } : {}),

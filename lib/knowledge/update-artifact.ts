@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Tx } from "../db/client";
 import { append } from "../audit";
-import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
+import { ConflictError, NotFoundError } from "../errors";
+import { assertCanChangeArtifact, readableArtifacts } from "../auth/access";
 import type { AuthUser } from "../auth/schemas";
 import { chunkText } from "./chunk";
 import { contentHash, normalizeContent } from "./normalize";
@@ -15,9 +16,9 @@ export const updateArtifactSchema = z
   .refine((v) => v.title !== undefined || v.content !== undefined, "give a new title or new content");
 
 async function editable(tx: Tx, user: AuthUser, id: number) {
-  const a = await tx.knowledgeArtifact.findFirst({ where: { id, deletedAt: null, OR: [{ visibility: "shared" }, { ownerId: user.id }] } });
+  const a = await tx.knowledgeArtifact.findFirst({ where: { id, ...readableArtifacts(user) } });
   if (!a) throw new NotFoundError("artifact");
-  if (a.ownerId !== user.id && user.role !== "admin") throw new ForbiddenError("Only the owner or an admin can change this artifact");
+  assertCanChangeArtifact(user, a);
   return a;
 }
 

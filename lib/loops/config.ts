@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db, Tx } from "../db/client";
+import { db as defaultDb, type Db, type Tx } from "../db/client";
 import { Prisma } from "../db/client";
 import { append } from "../audit";
 import { NotFoundError } from "../errors";
@@ -40,7 +40,7 @@ export async function getLoopConfig<N extends LoopName>(db: Db | Tx, name: N) {
   return { ...row, settings: loopSettings[name].parse(row.settings ?? {}) as LoopSettings<N> };
 }
 
-export async function listLoopConfigs(db: Db | Tx) {
+export async function listLoopConfigs(db: Db | Tx = defaultDb) {
   const rows = await db.loopConfig.findMany({ orderBy: { name: "asc" } });
   return rows.filter((r) => (LOOP_NAMES as readonly string[]).includes(r.name));
 }

@@ -1,8 +1,8 @@
-import type { Db } from "../db/client";
+import { db as defaultDb, type Db } from "../db/client";
 
 /** The user's live tokens, newest first (limit + 1 rows: the extra one says "more"). */
-export function listTokens(db: Db, o: { userId: number; limit: number; beforeId?: number }) {
-  return db.apiToken.findMany({
+export function listTokens(o: { userId: number; limit: number; beforeId?: number; db?: Db }) {
+  return (o.db ?? defaultDb).apiToken.findMany({
     where: {
       userId: o.userId,
       revokedAt: null,

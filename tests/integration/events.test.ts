@@ -64,6 +64,17 @@ describe("GET /api/events (Server-Sent Events)", async () => {
     stream.close();
   });
 
+  it("hides a loop job's result from the non-admin who triggered it, as GET /api/executor/status does", async () => {
+    const stream = await open(await tokenFor(alice));
+    await stream.waitFor(/: connected/);
+    await new Promise((r) => setTimeout(r, 300));
+    const job = await writeTransaction((tx) => enqueue(tx, { kind: "reflection", description: "reflect now", createdById: alice.id }));
+    await db.job.update({ where: { id: job.id }, data: { status: "completed", progress: 100, result: { secret_topics: ["everyone's data"] } } });
+    const text = await stream.waitFor(new RegExp(`"task_id":"${job.id}"[^\n]*"status":"completed"`));
+    expect(text).not.toContain("secret_topics");
+    stream.close();
+  });
+
   it("needs credentials", async () => {
     const res = await events.GET(new Request("http://grace.test/api/events"), { params: Promise.resolve({}) });
     expect(res.status).toBe(401);

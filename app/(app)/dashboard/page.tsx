@@ -4,24 +4,14 @@ import { ReflectionsFeed } from "@/components/dashboard/reflections-feed";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusDot } from "@/components/ui/status-dot";
 import { currentUser } from "@/lib/auth/current-user";
-import { db } from "@/lib/db/client";
-import { getHealth } from "@/lib/health/get-health";
+import { getDashboard } from "@/lib/dashboard/get-dashboard";
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
 
 export default async function DashboardPage() {
   const user = (await currentUser())!;
-  const [health, head, tokens, recent] = await Promise.all([
-    getHealth(),
-    db.logHead.findUnique({ where: { id: 1 } }),
-    db.apiToken.count({ where: { userId: user.id, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } }),
-    db.logEntry.findMany({
-      where: user.role === "admin" ? {} : { actor: user.username },
-      orderBy: { sequence: "desc" },
-      take: 8,
-    }),
-  ]);
+  const { health, head, tokens, recent } = await getDashboard({ user });
   return (
     <>
       <PageHeader title="Dashboard" description={`Signed in as ${user.username}.`} />

@@ -4,6 +4,7 @@ import { UrlRequests } from "@/components/knowledge/url-requests";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentUser } from "@/lib/auth/current-user";
+import { isAdmin } from "@/lib/auth/access";
 
 export const metadata: Metadata = { title: "Governance" };
 
@@ -15,7 +16,7 @@ export default async function Page() {
       <div className="grid gap-8 xl:grid-cols-2">
         {/* The only approvals so far are web pages from sources trusted 40–69 (Knowledge page). */}
         <Suspense>
-          <UrlRequests isAdmin={user.role === "admin"} />
+          <UrlRequests isAdmin={isAdmin(user)} />
         </Suspense>
         <section aria-labelledby="policies" className="space-y-3">
           <h2 id="policies" className="text-lg font-semibold">Policies</h2>

@@ -9,6 +9,7 @@ import { UrlIngest } from "@/components/knowledge/url-ingest";
 import { UrlRequests } from "@/components/knowledge/url-requests";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentUser } from "@/lib/auth/current-user";
+import { isAdmin } from "@/lib/auth/access";
 
 export const metadata: Metadata = { title: "Knowledge" };
 
@@ -29,7 +30,7 @@ export default async function KnowledgePage() {
           <div className="space-y-8">
             <KnowledgeTree />
             <KnowledgeList />
-            <UrlRequests isAdmin={user.role === "admin"} />
+            <UrlRequests isAdmin={isAdmin(user)} />
           </div>
         </div>
       </Suspense>

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { NotFoundError } from "@/lib/errors";
 import { currentUser } from "@/lib/auth/current-user";
-import { db } from "@/lib/db/client";
+import { canChangeArtifact } from "@/lib/auth/access";
 import { getArtifact } from "@/lib/knowledge/get-artifact";
 import { getArtifactVersion } from "@/lib/knowledge/get-artifact-version";
 
@@ -23,16 +23,16 @@ export default async function ArtifactPage({ params, searchParams }: { params: P
   const user = (await currentUser())!;
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
-  const artifact = await getArtifact(db, { userId: user.id, id }).catch((error) => {
+  const artifact = await getArtifact({ userId: user.id, id }).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
   const asked = (await searchParams).version;
   const wanted = typeof asked === "string" ? Number(asked) : null;
   const older = wanted !== null && Number.isInteger(wanted) && wanted > 0 && wanted !== artifact.version;
-  const viewing = older ? await getArtifactVersion(db, { userId: user.id, id, version: wanted }).catch(orNull) : null;
+  const viewing = older ? await getArtifactVersion({ userId: user.id, id, version: wanted }).catch(orNull) : null;
   const shown = viewing?.version ?? artifact.version;
-  const canEdit = user.role === "admin" || artifact.provenance.uploaded_by === user.username;
+  const canEdit = canChangeArtifact(user, { ownerId: artifact.provenance.owner_id });
   const p = artifact.provenance;
 
   const content = viewing ? (

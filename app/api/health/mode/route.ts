@@ -1,18 +1,11 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
 import { ValidationError } from "@/lib/errors";
-import { db } from "@/lib/db/client";
 import { writeTransaction } from "@/lib/db/transaction";
+import { getModeState, serializeModeState } from "@/lib/system/get-mode-state";
 import { setModeSchema, setSystemMode } from "@/lib/system/set-mode";
 
-const serialize = (s: { mode: string; reason: string; changedAt: Date; changedBy: string | null }) => ({
-  mode: s.mode,
-  reason: s.reason,
-  changed_at: s.changedAt.toISOString(),
-  changed_by: s.changedBy,
-});
-
-export const GET = route({ access: "admin" }, async () => serialize(await db.systemState.findUniqueOrThrow({ where: { id: 1 } })));
+export const GET = route({ access: "admin" }, () => getModeState());
 
 // JSON body {mode, reason}, or the earlier API's ?mode=&reason= query. Allowed in read-only
 // mode: it is the way out.
@@ -25,6 +18,5 @@ export const POST = route({ access: "admin", body: loose, query: loose, allowRea
     const where = source === body ? "body" : "query";
     throw new ValidationError(parsed.error.issues.map((i) => ({ field: [where, ...i.path.map(String)].join("."), message: i.message })));
   }
-  const state = await writeTransaction((tx) => setSystemMode(tx, { ...parsed.data, actor: user.username }));
-  return serialize(state);
+  return serializeModeState(await writeTransaction((tx) => setSystemMode(tx, { ...parsed.data, actor: user.username })));
 });

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
-import { db } from "@/lib/db/client";
 import { verifyLogShared } from "@/lib/audit/verify-shared";
 
 const query = z
@@ -16,5 +15,5 @@ const query = z
 // Recomputes every hash and link in the range. Results are shared for a few seconds
 // (lib/audit/verify-shared.ts): a tampered row shows up at most that much later.
 export const GET = route({ query }, async ({ query }) =>
-  verifyLogShared(db, { fromSequence: query.start_seq, toSequence: query.end_seq }),
+  verifyLogShared({ fromSequence: query.start_seq, toSequence: query.end_seq }),
 );

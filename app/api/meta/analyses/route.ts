@@ -1,24 +1,9 @@
 import { route } from "@/lib/api/route";
 import { bareList } from "@/lib/api/bare-list";
-import { page, paginationQuery } from "@/lib/api/pagination";
-import { db } from "@/lib/db/client";
+import { paginationQuery } from "@/lib/api/pagination";
+import { listMetaAnalyses } from "@/lib/loops/list-analyses";
 
 export const GET = route({ query: paginationQuery }, async ({ query }) => {
-  const rows = await db.metaAnalysis.findMany({ where: query.cursor ? { id: { lt: query.cursor } } : {}, orderBy: { id: "desc" }, take: query.limit + 1 });
-  const { items, next_cursor } = page(rows, query.limit, (a) => a.id);
-  return bareList(
-    items.map((a) => ({
-      id: a.id,
-      analysis_type: a.analysisType,
-      subject: a.subject,
-      findings: a.findings,
-      recommendation: a.recommendation,
-      measurements: a.measurements,
-      changes: a.changes,
-      confidence: a.confidence,
-      applied: a.applied,
-      created_at: a.createdAt.toISOString(),
-    })),
-    next_cursor,
-  );
+  const { items, next_cursor } = await listMetaAnalyses({ limit: query.limit, cursor: query.cursor });
+  return bareList(items, next_cursor);
 });

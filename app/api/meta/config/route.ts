@@ -1,9 +1,8 @@
 import { route } from "@/lib/api/route";
-import { db } from "@/lib/db/client";
 import { writeTransaction } from "@/lib/db/transaction";
 import { listLoopConfigs, loopConfigPatch, serializeLoopConfig, updateLoopConfig } from "@/lib/loops/config";
 
-export const GET = route({}, async () => ({ loops: (await listLoopConfigs(db)).map(serializeLoopConfig) }));
+export const GET = route({}, async () => ({ loops: (await listLoopConfigs()).map(serializeLoopConfig) }));
 
 // Settings are merged over the current ones and validated against the loop's schema.
 export const PATCH = route({ access: "admin", body: loopConfigPatch }, async ({ user, body }) =>

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
-import { db } from "@/lib/db/client";
 import { getArtifactVersion } from "@/lib/knowledge/get-artifact-version";
 
 const params = z.object({
@@ -8,4 +7,4 @@ const params = z.object({
   version: z.coerce.number().int().positive("must be a version number"),
 });
 
-export const GET = route({ params }, async ({ user, params }) => getArtifactVersion(db, { userId: user.id, id: params.id, version: params.version }));
+export const GET = route({ params }, async ({ user, params }) => getArtifactVersion({ userId: user.id, id: params.id, version: params.version }));

@@ -3,7 +3,7 @@
 import { useLive } from "./live-events";
 
 const text: Record<string, string> = {
-  read_only: "Grace is read-only: you can look around, but changes are refused until an admin returns it to normal.",
+  read_only: "Grace is read-only: you can look around, but changes are refused and background work is paused until an admin returns it to normal.",
   emergency: "Grace is in emergency mode: changes are refused and background work is stopped.",
 };
 

@@ -33,7 +33,7 @@ const statusStyle: Record<string, string> = {
 
 export function JobQueue() {
   // Live events refresh the list as jobs move; without them, poll quickly while something runs.
-  const { connected } = useLive();
+  const { connected, mode } = useLive();
   const { data, error, mutate } = useSWR<Job[]>("/api/executor/tasks?limit=50", (url: string) => fetchJson<Job[]>(url), {
     refreshInterval: (latest) => (connected ? 15_000 : latest?.some((j) => j.status === "queued" || j.status === "running") ? 1000 : 5000),
   });
@@ -69,6 +69,11 @@ export function JobQueue() {
         </label>
         <Button type="submit">Submit</Button>
       </form>
+      {mode.mode !== "normal" && (
+        <p role="status" className="rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200">
+          The queue is paused: Grace is in {mode.mode.replace("_", "-")} mode{mode.reason ? ` (${mode.reason})` : ""}. Queued jobs wait and start once an admin returns Grace to normal.
+        </p>
+      )}
       {problem && <Alert>{problem}</Alert>}
       {error && <Alert>{(error as Error).message}</Alert>}
       {data && data.length === 0 && (

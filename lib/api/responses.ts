@@ -1,5 +1,6 @@
 import { DomainError, ConflictError, NotFoundError, ValidationError } from "../errors";
 import { databaseFault, unavailableFor } from "../db/errors";
+import { noteWriteFailure } from "../db/write-availability";
 import { HTTP_STATUS, locateFields, RequestValidationError, type FieldLocation } from "./errors";
 
 /** A JSON response; the one way handlers answer with a status or extra headers. */
@@ -37,7 +38,8 @@ function asDomainError(error: unknown, context: string): DomainError | null {
   if (e?.name === "PrismaClientKnownRequestError" && e.code === "P2025") return new NotFoundError("Record");
   const fault = databaseFault(error);
   if (fault) {
-    console.warn(`[api] ${context}: database ${fault}; answered 503`, fault === "busy" ? "" : error);
+    // The first failure of an outage is logged in full by noteWriteFailure; one line per request here.
+    if (!noteWriteFailure(error)) console.warn(`[api] ${context}: database ${fault}; answered 503`);
     return unavailableFor(fault, error);
   }
   return null;

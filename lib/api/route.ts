@@ -3,16 +3,16 @@
 // cookie-authenticated writes (403), role (403), read-only mode (503), zod validation of
 // params, query and body (422), then the handler; any error becomes a safe JSON response.
 import { z } from "zod";
-import { db } from "../db/client";
 import { config } from "../config";
 import type { AuthUser } from "../auth/schemas";
-import { sessionUserId } from "../auth/session-cookie";
-import { toAuthUser } from "../auth/sign-in";
 import { isAdmin } from "../auth/access";
 import { clientIp } from "../auth/client-ip";
-import { authenticateToken } from "../tokens/authenticate-token";
 import { getSystemMode } from "../system/get-mode";
-import { ForbiddenError, LengthRequiredError, PayloadTooLargeError, ReadOnlyError, UnauthorizedError, type FieldError } from "../errors";
+import { ForbiddenError, LengthRequiredError, ReadOnlyError, UnauthorizedError, type FieldError } from "../errors";
+import { ANONYMOUS, authenticate } from "./authenticate";
+import { NOT_JSON, readJson, tooLarge } from "./read-body";
+import { unavailableFor } from "../db/errors";
+import { writeFault } from "../db/write-availability";
 import { RequestValidationError, type FieldLocation } from "./errors";
 import { toErrorResponse } from "./responses";
 import { isSameOrigin } from "./same-origin";
@@ -84,6 +84,8 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
         throw new ForbiddenError("Cross-site request refused: the Origin header must be this site's");
       }
       if (access === "admin" && !isAdmin(user)) throw new ForbiddenError("Only an admin can do this");
+      const fault = mutating ? writeFault() : null;
+      if (fault) throw unavailableFor(fault);
       if (mutating && !options.allowReadOnly) {
         const mode = await getSystemMode();
         if (mode.mode !== "normal") throw new ReadOnlyError(mode.mode, mode.reason);
@@ -106,26 +108,6 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
   return Object.assign(wrapped, { [ROUTE_MARK]: true });
 }
 
-type Credentials = { user: AuthUser | null; via: "token" | "session" | null; token: { id: number; expiresAt: Date | null } | null };
-const ANONYMOUS: Credentials = { user: null, via: null, token: null };
-
-async function authenticate(req: Request): Promise<Credentials> {
-  const header = req.headers.get("authorization");
-  if (header) {
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const found = match ? await authenticateToken(db, match[1]) : null;
-    // A bad token is a 401 even on public routes: the caller meant to authenticate.
-    if (!found) throw new UnauthorizedError("Could not validate credentials");
-    const { tokenId, tokenExpiresAt, ...user } = found;
-    return { user, via: "token", token: { id: tokenId, expiresAt: tokenExpiresAt } };
-  }
-  const id = await sessionUserId(req);
-  if (id === null) return ANONYMOUS;
-  const row = await db.user.findUnique({ where: { id } });
-  if (!row || row.disabledAt) return ANONYMOUS;
-  return { user: toAuthUser(row), via: "session", token: null };
-}
-
 function parse(schema: Schema | undefined, input: unknown, where: string, fields: FieldError[]) {
   if (!schema) return undefined;
   const result = schema.safeParse(input ?? {});
@@ -134,41 +116,4 @@ function parse(schema: Schema | undefined, input: unknown, where: string, fields
     fields.push({ field: [where, ...issue.path.map(String)].join("."), message: issue.message });
   }
   return undefined;
-}
-
-const NOT_JSON = Symbol("not json");
-
-async function readJson(req: Request, fields: FieldError[]): Promise<unknown> {
-  const text = await readBody(req);
-  if (text.trim() === "") return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    fields.push({ field: "body", message: "is not valid JSON" });
-    return NOT_JSON;
-  }
-}
-
-// Content-Length can be absent (chunked uploads): count while reading and stop at the limit.
-async function readBody(req: Request): Promise<string> {
-  if (!req.body) return "";
-  const limit = config.maxBodyBytes;
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw tooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-function tooLarge(limit: number) {
-  return new PayloadTooLargeError(`Request body is larger than the limit of ${limit} bytes`);
 }

@@ -1,4 +1,5 @@
 import { db as defaultDb, type Db, type Tx } from "./client";
+import { noteWriteFailure } from "./write-availability";
 
 /**
  * A transaction for a state change that is audited. Its first statement takes the log's
@@ -7,11 +8,16 @@ import { db as defaultDb, type Db, type Tx } from "./client";
  * short: audited writes are serialised.
  */
 export async function writeTransaction<T>(fn: (tx: Tx) => Promise<T>, db: Db = defaultDb): Promise<T> {
-  return db.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`UPDATE "LogHead" SET "sequence" = "sequence" WHERE "id" = 1`;
-      return fn(tx);
-    },
-    { maxWait: 15_000, timeout: 30_000 },
-  );
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`UPDATE "LogHead" SET "sequence" = "sequence" WHERE "id" = 1`;
+        return fn(tx);
+      },
+      { maxWait: 15_000, timeout: 30_000 },
+    );
+  } catch (error) {
+    noteWriteFailure(error); // a read-only or full database: later writes answer 503 at once
+    throw error;
+  }
 }

@@ -2,6 +2,7 @@ import { statfs } from "node:fs/promises";
 import { mkdirSync } from "node:fs";
 import type { Db } from "../db/client";
 import { dataDir } from "../db/config";
+import { probeWrites, writeStatus } from "../db/write-availability";
 import type { LoopSettings } from "../loops/config";
 
 export type CheckResult = { component: string; status: "ok" | "degraded" | "down"; latencyMs: number; error: string | null };
@@ -23,7 +24,9 @@ export function runChecks(db: Db, s: Settings): Promise<CheckResult[]> {
   return Promise.all([
     timed("database", async () => {
       await db.$queryRaw`SELECT 1`;
-      return null;
+      await probeWrites(db); // reads working says little: a full or read-only database still answers them
+      const writes = writeStatus();
+      return writes.ok ? null : `${writes.message} (${writes.detail ?? "write probe failed"})`;
     }),
     timed("workers", async () => {
       const stale = await db.workerHeartbeat.count({ where: { status: "running", lastSeenAt: { lt: new Date(now - s.worker_stale_seconds * 1000) } } });

@@ -1,6 +1,11 @@
 import { db as defaultDb, databaseProvider, type Db } from "../db/client";
 import { config } from "../config";
+import { databaseFault, describeFault } from "../db/errors";
 import { version } from "../version";
+import { probeWritesIfDue, writeStatus } from "../db/write-availability";
+
+// A real write, rolled back, at most this often per process: health is polled often.
+const WRITE_PROBE_EVERY_MS = 5000;
 
 type Component = { status: "ok" | "degraded" | "down"; latency_ms?: number; detail?: string };
 
@@ -14,19 +19,32 @@ export async function getHealth(db: Db = defaultDb) {
   const started = performance.now();
   try {
     await db.$queryRaw`SELECT 1`;
-    components.database = { status: "ok", latency_ms: round(performance.now() - started), detail: databaseProvider() };
+    // Not awaited: under load the probe may wait for the write lock, and health must answer fast.
+    void probeWritesIfDue(db, WRITE_PROBE_EVERY_MS);
+    const writes = writeStatus();
+    components.database = writes.ok
+      ? { status: "ok", latency_ms: round(performance.now() - started), detail: databaseProvider() }
+      : { status: "degraded", latency_ms: round(performance.now() - started), detail: `${writes.message} (reads still work; since ${writes.since.toISOString()})` };
   } catch (error) {
     console.error("[health] database check failed", error);
-    components.database = { status: "down", latency_ms: round(performance.now() - started), detail: "database unreachable" };
+    const fault = databaseFault(error);
+    components.database = { status: "down", latency_ms: round(performance.now() - started), detail: fault ? describeFault(fault) : "database unreachable" };
   }
-  if (components.database.status === "ok") {
+  if (components.database.status !== "down") {
     const fresh = new Date(Date.now() - 3 * config.worker.heartbeatSeconds * 1000);
     const workers = await db.workerHeartbeat.count({ where: { lastSeenAt: { gt: fresh }, status: "running" } });
     components.worker = workers > 0 ? { status: "ok", detail: `${workers} running` } : { status: "degraded", detail: "no worker heartbeat" };
   }
   const statuses = Object.values(components).map((c) => c.status);
   const status = statuses.includes("down") ? "down" : statuses.includes("degraded") ? "degraded" : "ok";
-  const message = status === "ok" ? "Grace is running" : status === "degraded" ? "Grace is running with problems" : "Grace cannot reach its database";
+  const message =
+    status === "ok"
+      ? "Grace is running"
+      : status === "down"
+        ? "Grace cannot reach its database"
+        : components.database.status === "degraded"
+          ? "Grace is running but cannot save changes"
+          : "Grace is running with problems";
   return { status, message, components, version } as const;
 }
 

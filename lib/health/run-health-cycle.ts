@@ -3,6 +3,8 @@ import { writeTransaction } from "../db/transaction";
 import { append } from "../audit";
 import { getLoopConfig } from "../loops/config";
 import { setSystemMode } from "../system/set-mode";
+import { getSystemMode, type SystemMode } from "../system/get-mode";
+import { writeStatus } from "../db/write-availability";
 import { runChecks, type CheckResult } from "./checks";
 import { HEALTH_ACTOR, remedies } from "./remedies";
 import { sweepOldRows } from "./sweep";
@@ -27,6 +29,8 @@ export async function runHealthCycle(o: { db?: Db } = {}) {
   databaseStreak = 0;
   const { settings } = await getLoopConfig(db, "health");
   const checks = results.checks!;
+  const mode = await getSystemMode(db);
+  if (mode.mode !== "normal" || !writeStatus().ok) return { results: checks, actions: await whileNotWriting(db, checks, mode) };
   await db.healthCheck.createMany({
     data: checks.map((r) => ({ component: r.component, status: r.status, latencyMs: Math.round(r.latencyMs * 100) / 100, error: r.error })),
   });
@@ -45,15 +49,22 @@ export async function runHealthCycle(o: { db?: Db } = {}) {
     actions.push(await heal(db, r, () => remedies[r.component](db, settings)));
   }
 
-  const disk = checks.find((r) => r.component === "disk");
-  if (disk?.status === "ok") {
-    const state = await db.systemState.findUniqueOrThrow({ where: { id: 1 } });
-    if (state.mode === "read_only" && state.changedBy === HEALTH_ACTOR) {
-      await writeTransaction((tx) => setSystemMode(tx, { mode: "normal", reason: "disk space recovered", actor: HEALTH_ACTOR }), db);
-    }
-  }
   await sweepOldRows(db);
   return { results: checks, actions };
+}
+
+/**
+ * In read_only or emergency mode, or while the database refuses writes, the loop keeps
+ * checking but writes nothing — except the one write that ends the read_only mode it set
+ * itself for low disk space, once there is room again (and the database takes writes).
+ */
+async function whileNotWriting(db: Db, checks: CheckResult[], mode: SystemMode) {
+  for (const r of checks) if (r.status !== "ok") console.warn(`[health] ${r.component} ${r.status}: ${r.error} (not recorded: ${mode.mode !== "normal" ? `${mode.mode} mode` : "writes unavailable"})`);
+  const disk = checks.find((r) => r.component === "disk");
+  const ownReadOnly = mode.mode === "read_only" && (await db.systemState.findUniqueOrThrow({ where: { id: 1 } })).changedBy === HEALTH_ACTOR;
+  if (!ownReadOnly || disk?.status !== "ok" || !writeStatus().ok) return [];
+  await writeTransaction((tx) => setSystemMode(tx, { mode: "normal", reason: "disk space recovered", actor: HEALTH_ACTOR }), db);
+  return [{ component: "disk", action: "leave:read_only", result: "succeeded", detail: "disk space recovered: back to normal mode" }];
 }
 
 async function runChecksOrDatabaseDown(db: Db): Promise<{ checks?: CheckResult[]; database?: CheckResult }> {

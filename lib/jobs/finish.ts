@@ -4,12 +4,14 @@ import { db as defaultDb } from "../db/client";
 import { writeTransaction } from "../db/transaction";
 import { append } from "../audit";
 import { backoffMs } from "./settings";
+import { DomainError } from "../errors";
+import { databaseFault, describeFault } from "../db/errors";
+import { randomUUID } from "node:crypto";
 
-/** A failure that retrying cannot fix (bad payload, unknown kind): the job fails at once. */
-export class PermanentJobError extends Error {
+/** A failure that retrying cannot fix (bad payload, unknown kind): the job fails at once. Its message is shown to the job's owner. */
+export class PermanentJobError extends DomainError {
   constructor(message: string) {
-    super(message);
-    this.name = "PermanentJobError";
+    super("validation_failed", message);
   }
 }
 
@@ -43,7 +45,7 @@ export async function completeJob(o: { jobId: number; leaseOwner: string; result
  * last attempt, or for a permanent error — dead / failed, and audited.
  */
 export async function failJob(o: { jobId: number; leaseOwner: string; error: unknown; db?: Db }): Promise<"retrying" | "dead" | "failed" | "lost"> {
-  const message = errorMessage(o.error);
+  const message = errorMessage(o.error, `job ${o.jobId}`);
   const permanent = o.error instanceof PermanentJobError;
   return writeTransaction(async (tx) => {
     const job = await tx.job.findFirst({ where: { id: o.jobId, leaseOwner: o.leaseOwner, status: "running" } });
@@ -68,7 +70,16 @@ export async function failJob(o: { jobId: number; leaseOwner: string; error: unk
   }, o.db ?? defaultDb);
 }
 
-export function errorMessage(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.slice(0, 2000);
+/**
+ * What a job's owner may read about its failure. A domain error's message is written for
+ * them; a database fault says what is wrong; anything else (a bug, a driver error with SQL
+ * and source lines in it) is logged here with a reference, and only the reference is stored.
+ */
+export function errorMessage(error: unknown, context = "job"): string {
+  if (error instanceof DomainError) return error.message.slice(0, 2000);
+  const fault = databaseFault(error);
+  if (fault) return describeFault(fault);
+  const reference = randomUUID().slice(0, 8);
+  console.error(`[jobs] ${context} failed (reference ${reference})`, error);
+  return `an internal error stopped this ${context} (reference ${reference}: the server log has the details)`;
 }

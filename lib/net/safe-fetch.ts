@@ -6,24 +6,23 @@
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { Agent, fetch } from "undici";
 import { defaultAddressPolicy, ipLiteral, type AddressPolicy } from "./address-policy";
+import { DomainError } from "../errors";
 
 export const FETCH_TIMEOUT_MS = 10_000;
 export const FETCH_MAX_BYTES = 5 * 1024 * 1024;
 const MAX_REDIRECTS = 5;
 
 /** The URL may not be fetched (scheme, address, size, type): retrying cannot help. */
-export class UrlRefusedError extends Error {
+export class UrlRefusedError extends DomainError {
   constructor(message: string) {
-    super(message);
-    this.name = "UrlRefusedError";
+    super("validation_failed", message);
   }
 }
 
 /** The fetch failed in a way that may pass later (network, timeout, 5xx). */
-export class UrlFetchError extends Error {
+export class UrlFetchError extends DomainError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "UrlFetchError";
+    super("upstream_failed", message, { cause: options?.cause });
   }
 }
 

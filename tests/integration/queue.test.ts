@@ -3,6 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { enqueue } from "../../lib/jobs/enqueue";
 import { claimJobs } from "../../lib/jobs/claim";
 import { PermanentJobError } from "../../lib/jobs/finish";
+import { UpstreamError } from "../../lib/errors";
 import { writeTransaction } from "../../lib/db/transaction";
 import { Executor } from "../../workers/executor";
 import { handlers } from "../../workers/handlers";
@@ -80,7 +81,7 @@ describe("the job queue", () => {
         ...handlers,
         steps: async () => {
           calls += 1;
-          throw new Error(`boom ${calls}`);
+          throw new UpstreamError(`boom ${calls}`); // a failure with a message meant for the owner
         },
       },
     });
@@ -140,8 +141,8 @@ describe("the job queue", () => {
     await expect.poll(() => executors[0].active).toBe(0);
   });
 
-  it("emergency mode stops the queue until it is lifted", async () => {
-    await db.systemState.update({ where: { id: 1 }, data: { mode: "emergency", changedAt: new Date() } });
+  it.each(["emergency", "read_only"])("%s mode stops the queue until it is lifted", async (mode) => {
+    await db.systemState.update({ where: { id: 1 }, data: { mode, changedAt: new Date() } });
     forgetSystemMode();
     const job = await writeTransaction((tx) => enqueue(tx, { kind: "steps", payload: { steps: 1, step_ms: 0 } }));
     startExecutor();
@@ -150,6 +151,24 @@ describe("the job queue", () => {
     await db.systemState.update({ where: { id: 1 }, data: { mode: "normal", changedAt: new Date() } });
     forgetSystemMode();
     await until(job.id, "completed");
+  });
+
+  it("stores a safe message when a job fails on an internal error: no query, no source lines", async () => {
+    const errors: unknown[] = [];
+    const log = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      const job = await writeTransaction((tx) => enqueue(tx, { kind: "steps", payload: { steps: 1, step_ms: 0 }, maxAttempts: 1 }));
+      startExecutor({ handlers: { steps: async ({ db: d }) => d.job.update({ where: { id: -1 }, data: { progress: 1 } }) } });
+      const dead = await until(job.id, "dead");
+      expect(dead.error).toMatch(/^an internal error stopped this job \d+ \(reference [0-9a-f]{8}: the server log has the details\)$/);
+      expect(dead.error).not.toMatch(/prisma|invocation|\.ts:|update\(/i);
+      // The detail is in the server log, under the same reference.
+      const reference = /reference ([0-9a-f]{8})/.exec(dead.error!)![1];
+      expect(errors.some((e) => String((e as unknown[])[0]).includes(reference))).toBe(true);
+    } finally {
+      console.error = log;
+    }
   });
 
   it("on stop, releases leases of jobs that cannot finish in the grace period", async () => {

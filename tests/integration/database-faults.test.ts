@@ -1,0 +1,130 @@
+// A locked, read-only or full database is a fault of the machine, not of the request: it must
+// answer 503 with Retry-After and a message saying what is wrong — never 500 — and /api/health
+// must say so. Each fault is made for real on the test's own database.
+import Database from "better-sqlite3";
+import pg from "pg";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  // A short wait for another process's write lock, so the busy case is quick to reach.
+  process.env.GRACE_SQLITE_BUSY_TIMEOUT_MS = "300";
+});
+
+import * as tasks from "../../app/api/tasks/route";
+import * as health from "../../app/api/health/route";
+import * as login from "../../app/api/auth/login/route";
+import { databaseConfig } from "../../lib/db/config";
+import { probeWrites, writeStatus } from "../../lib/db/write-availability";
+import { call, createUser, db, tokenFor } from "../helpers/api";
+import { provider } from "../helpers/database";
+
+const database = databaseConfig();
+
+async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const v = await fn();
+    if (ok(v)) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const newTask = (bearer: string) => call(tasks.POST, { bearer, body: { title: "write me" } });
+
+/** Makes the database refuse writes the way a real fault would, and returns how to undo it. */
+async function makeUnwritable(kind: "read_only" | "full"): Promise<() => Promise<void>> {
+  if (provider === "sqlite") {
+    // The web process's own connection: query_only refuses writes with SQLITE_READONLY;
+    // max_page_count at the current size makes any growth fail with SQLITE_FULL.
+    if (kind === "read_only") {
+      await db.$executeRawUnsafe("PRAGMA query_only = ON");
+      return async () => void (await db.$executeRawUnsafe("PRAGMA query_only = OFF"));
+    }
+    const [{ page_count }] = await db.$queryRawUnsafe<{ page_count: bigint }[]>("PRAGMA page_count");
+    await db.$queryRawUnsafe(`PRAGMA max_page_count = ${Number(page_count)}`);
+    return async () => void (await db.$queryRawUnsafe("PRAGMA max_page_count = 1073741823"));
+  }
+  // PostgreSQL: the database turns read-only (as a standby would); connections are dropped so
+  // the pool reconnects under the new setting.
+  const url = (database as { url: string }).url;
+  const name = new URL(url).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`ALTER DATABASE "${name}" SET default_transaction_read_only = on`);
+  await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [name]);
+  await admin.end();
+  return async () => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query("BEGIN READ WRITE");
+    await c.query(`ALTER DATABASE "${name}" SET default_transaction_read_only = off`);
+    await c.query("COMMIT");
+    await c.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [name]);
+    await c.end();
+  };
+}
+
+describe("database faults", async () => {
+  const user = await createUser();
+  const bearer = await tokenFor(user);
+  let undo: (() => Promise<void>) | null = null;
+
+  afterEach(async () => {
+    await undo?.();
+    undo = null;
+    await waitFor(async () => (await probeWrites(), writeStatus().ok), Boolean, "writes to work again");
+  });
+
+  it.runIf(provider === "sqlite")("a database locked by another process answers 503 with Retry-After, not 500", async () => {
+    const other = new Database((database as { file: string }).file);
+    other.exec("BEGIN IMMEDIATE"); // another process holds the write lock
+    try {
+      const before = await db.task.count();
+      const res = await newTask(bearer);
+      expect(res.status).toBe(503);
+      expect(Number(res.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      expect(res.json.error.code).toBe("unavailable");
+      expect(res.json.error.message).toMatch(/busy|locked/i);
+      other.exec("ROLLBACK");
+      expect(await db.task.count()).toBe(before);
+      // A lock is not an outage: the next write goes through.
+      expect((await newTask(bearer)).status).toBe(201);
+    } finally {
+      if (other.inTransaction) other.exec("ROLLBACK");
+      other.close();
+    }
+  });
+
+  it("a read-only database answers 503 naming the problem, at once for later writes, and health says so", async () => {
+    undo = await makeUnwritable("read_only");
+    const first = await newTask(bearer);
+    expect(first.status).toBe(503);
+    expect(first.json.error.message).toMatch(/cannot be written|read-only/i);
+    expect(first.headers.get("retry-after")).not.toBeNull();
+    // Sign-in writes too (its token): a clear 503, not a 500.
+    const signIn = await call(login.POST, { body: { username: user.username, password: "correct horse battery" }, origin: null });
+    expect(signIn.status).toBe(503);
+    // Health notices within a probe, while reads keep working.
+    const h = await waitFor(() => call(health.GET), (r) => r.json.components.database.status === "degraded", "health to report the fault");
+    expect(h.status).toBe(200);
+    expect(h.json.components.database.detail).toMatch(/cannot be written|read-only/i);
+    expect((await call(tasks.GET, { bearer })).status).toBe(200);
+
+    await undo();
+    undo = null;
+    // Once a probe succeeds, writes are accepted again.
+    const back = await waitFor(() => newTask(bearer), (r) => r.status === 201, "writes to be accepted again");
+    expect(back.json.title).toBe("write me");
+    await waitFor(() => call(health.GET), (r) => r.json.components.database.status === "ok", "health to recover");
+  });
+
+  it.runIf(provider === "sqlite")("a full database answers 503 naming the problem and loses nothing", async () => {
+    const before = await db.task.count();
+    undo = await makeUnwritable("full");
+    const res = await call(tasks.POST, { bearer, body: { title: "x".repeat(200), description: "y".repeat(9000) } });
+    expect(res.status).toBe(503);
+    expect(res.json.error.message).toMatch(/out of disk space/i);
+    expect(await db.task.count()).toBe(before);
+  });
+});

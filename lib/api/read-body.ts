@@ -1,23 +1,44 @@
 // The JSON body of a request, read with the size limit enforced while it streams in.
 import { config } from "../config";
 import { PayloadTooLargeError, type FieldError } from "../errors";
+import { findBadCharacter, jsonDepthExceeds, MAX_JSON_DEPTH } from "./json-guard";
 
 export const NOT_JSON = Symbol("not json");
 
 export async function readJson(req: Request, fields: FieldError[]): Promise<unknown> {
-  const text = await readBody(req);
-  if (text.trim() === "") return {};
+  const bytes = await readBody(req);
+  let text: string;
   try {
-    return JSON.parse(text);
+    text = UTF8.decode(bytes);
+  } catch {
+    fields.push({ field: "body", message: "is not valid UTF-8" });
+    return NOT_JSON;
+  }
+  if (text.trim() === "") return {};
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
+    fields.push({ field: "body", message: `nests deeper than ${MAX_JSON_DEPTH} levels` });
+    return NOT_JSON;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
   } catch {
     fields.push({ field: "body", message: "is not valid JSON" });
     return NOT_JSON;
   }
+  const bad = findBadCharacter(value, ["body"]);
+  if (bad) {
+    fields.push(bad);
+    return NOT_JSON;
+  }
+  return value;
 }
 
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
 // Content-Length can be absent (chunked uploads): count while reading and stop at the limit.
-async function readBody(req: Request): Promise<string> {
-  if (!req.body) return "";
+async function readBody(req: Request): Promise<Uint8Array> {
+  if (!req.body) return new Uint8Array();
   const limit = config.maxBodyBytes;
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -32,7 +53,7 @@ async function readBody(req: Request): Promise<string> {
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 export function tooLarge(limit: number) {

@@ -11,6 +11,7 @@ import { getSystemMode } from "../system/get-mode";
 import { ForbiddenError, LengthRequiredError, ReadOnlyError, UnauthorizedError, type FieldError } from "../errors";
 import { ANONYMOUS, authenticate } from "./authenticate";
 import { NOT_JSON, readJson, tooLarge } from "./read-body";
+import { findBadCharacter } from "./json-guard";
 import { unavailableFor } from "../db/errors";
 import { writeFault } from "../db/write-availability";
 import { RequestValidationError, type FieldLocation } from "./errors";
@@ -93,7 +94,10 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
 
       const fields: FieldError[] = [];
       const params = parse(options.params, await next.params, "params", fields);
-      const query = parse(options.query, Object.fromEntries(url.searchParams), "query", fields);
+      const rawQuery = Object.fromEntries(url.searchParams);
+      const badQuery = findBadCharacter(rawQuery, ["query"]);
+      if (badQuery) fields.push(badQuery);
+      const query = badQuery ? undefined : parse(options.query, rawQuery, "query", fields);
       const raw = options.body && !options.rawBody ? await readJson(req, fields) : NOT_JSON;
       const body = raw === NOT_JSON ? undefined : parse(options.body, raw, "body", fields);
       if (fields.length) throw new RequestValidationError(fields);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db as defaultDb, type Db, type Tx } from "../db/client";
 import { Prisma } from "../db/client";
 import { append } from "../audit";
-import { NotFoundError } from "../errors";
+import { NotFoundError, ValidationError } from "../errors";
 
 export const LOOP_NAMES = ["reflection", "learning", "meta", "health"] as const;
 export type LoopName = (typeof LOOP_NAMES)[number];
@@ -55,7 +55,12 @@ export const loopConfigPatch = z.object({
 /** Changes a loop's interval, switch or settings (merged over the current ones), audited. */
 export async function updateLoopConfig(tx: Tx, o: { actor: string; patch: z.output<typeof loopConfigPatch>; reason?: string }) {
   const current = await getLoopConfig(tx, o.patch.name);
-  const merged = o.patch.settings ? loopSettings[o.patch.name].parse({ ...current.settings, ...o.patch.settings }) : current.settings;
+  let merged: unknown = current.settings;
+  if (o.patch.settings) {
+    const parsed = loopSettings[o.patch.name].safeParse({ ...current.settings, ...o.patch.settings });
+    if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ field: ["settings", ...i.path.map(String)].join("."), message: i.message })));
+    merged = parsed.data;
+  }
   const updated = await tx.loopConfig.update({
     where: { name: o.patch.name },
     data: {

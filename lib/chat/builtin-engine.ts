@@ -62,7 +62,10 @@ async function knowledgeReply(o: { db: Db; userId: number; message: string }): P
       numberOf.set(hit.artifact_id, n);
       citations.push({ n, artifact_id: hit.artifact_id, chunk_id: hit.chunk_id, title: hit.title, url: hit.source_url, path: hit.path, trust_score: hit.trust_score, snippet: sentence, score: hit.score });
     }
-    parts.push(`${sentence.replace(/\s*[.!?]*$/, "")}. [${n}]`);
+    // Strip the ending ("?!", " ...") to put one period before the citation. The lookbehind
+    // lets the run be tried only from its first character: `/\s*[.!?]*$/` was tried from every
+    // space of a long run inside the sentence, quadratic.
+    parts.push(`${sentence.replace(/(?<![\s.!?])[\s.!?]+$/, "")}. [${n}]`);
   }
   let text = parts.join(" ");
   const best = citations[0];

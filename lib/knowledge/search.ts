@@ -24,7 +24,8 @@ const CLOSE = "\u0003";
 
 /** Words worth searching for: stop-words and one-letter noise dropped, at most 12, deduplicated. */
 export function searchTerms(query: string): string[] {
-  return [...new Set(tokenize(query).map((t) => t.replace(/[^a-z0-9]/g, "")).filter((t) => t.length >= 2))].slice(0, 12);
+  // Letters, digits and marks of any script; the joiners inside a word go ("don't" → "dont").
+  return [...new Set(tokenize(query).map((t) => t.replace(/[^\p{L}\p{N}\p{M}]/gu, "")).filter((t) => t.length >= 2))].slice(0, 12);
 }
 
 /**

@@ -1,5 +1,7 @@
 // Recurring topics in a batch of messages: keywords and two-word phrases, stop-words
 // removed, each counted once per message (so one long rant does not make a topic recur).
+import { words } from "../text/words";
+
 const STOP_WORDS = new Set(
   `a about above after again against all also am an and any are aren't as at be because been before being below between both but by
 can can't cannot could couldn't did didn't do does doesn't doing don't down during each few for from further get gets got had hadn't
@@ -14,8 +16,9 @@ make made know think tell really thing things way well still even ok okay hello 
 
 export type Topic = { topic: string; count: number };
 
+/** Words of three characters or more, in any script, without stop-words and numbers. */
 export function tokenize(text: string): string[] {
-  return (text.toLowerCase().match(/[a-z0-9][a-z0-9'_-]*[a-z0-9]|[a-z0-9]/g) ?? []).filter((w) => w.length >= 3 && !STOP_WORDS.has(w) && !/^\d+$/.test(w));
+  return words(text).filter((w) => w.length >= 3 && !STOP_WORDS.has(w) && !/^\p{N}+$/u.test(w));
 }
 
 /** Topics that appear in at least `minCount` messages, most frequent first (phrases win ties). */

@@ -53,6 +53,12 @@ function badCharacter(s: string): string | null {
       return c === 0 ? "contains a NUL character (\\u0000), which cannot be stored" : `contains the control character U+${c.toString(16).toUpperCase().padStart(4, "0")}`;
     }
     if (c === 0x7f) return "contains the control character U+007F";
+    // A lone surrogate is the escaped form of invalid UTF-8: the databases would store it altered.
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      else return "contains an unpaired surrogate (\\u" + c.toString(16) + "), which is not valid Unicode";
+    } else if (c >= 0xdc00 && c <= 0xdfff) return "contains an unpaired surrogate (\\u" + c.toString(16) + "), which is not valid Unicode";
   }
   return null;
 }

@@ -1,4 +1,4 @@
-import { DomainError, ConflictError, NotFoundError, ValidationError } from "../errors";
+import { BadRequestError, DomainError, ConflictError, NotFoundError, ValidationError } from "../errors";
 import { databaseFault, unavailableFor } from "../db/errors";
 import { noteWriteFailure } from "../db/write-availability";
 import { HTTP_STATUS, locateFields, RequestValidationError, type FieldLocation } from "./errors";
@@ -36,6 +36,8 @@ function asDomainError(error: unknown, context: string): DomainError | null {
   // Prisma's "unique constraint failed" and "record not found" are the caller's conflicts.
   if (e?.name === "PrismaClientKnownRequestError" && e.code === "P2002") return new ConflictError("A record with these values already exists");
   if (e?.name === "PrismaClientKnownRequestError" && e.code === "P2025") return new NotFoundError("Record");
+  // A number past what its column holds: the schema should have caught it; still the caller's input.
+  if (e?.name === "PrismaClientKnownRequestError" && e.code === "P2020") return new BadRequestError("A value is out of range");
   const fault = databaseFault(error);
   if (fault) {
     // The first failure of an outage is logged in full by noteWriteFailure; one line per request here.

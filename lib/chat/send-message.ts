@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db as defaultDb, type Db } from "../db/client";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { writeTransaction } from "../db/transaction";
+import { MAX_ID } from "../db/ids";
 import { config } from "../config";
 import { recordFindings, scan } from "../hunter/scan";
 import type { Reply } from "./builtin-engine";
@@ -20,7 +21,7 @@ export const chatBody = z.object({
     .superRefine((m, ctx) => {
       if (m.length > maxMessageChars()) ctx.addIssue({ code: "custom", message: `must be at most ${maxMessageChars()} characters` });
     }),
-  conversation_id: z.number().int().positive().optional(),
+  conversation_id: z.number().int("must be a conversation id").positive("must be a conversation id").max(MAX_ID, "must be a conversation id").optional(),
 });
 
 type TurnOptions = { user: { id: number; username: string }; message: string; conversationId?: number; db?: Db };

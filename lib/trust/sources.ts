@@ -17,7 +17,14 @@ export const sourceSchema = z.object({
   description: z.string().trim().max(500).default(""),
 });
 
-export const sourcePatchSchema = sourceSchema.partial().omit({ domain: true });
+// Not sourceSchema.partial(): its defaults would reset a category or description left out of a patch.
+export const sourcePatchSchema = z
+  .object({
+    trust_score: sourceSchema.shape.trust_score.optional(),
+    category: z.string().trim().max(64).optional(),
+    description: z.string().trim().max(500).optional(),
+  })
+  .refine((v) => v.trust_score !== undefined || v.category !== undefined || v.description !== undefined, "give at least one of trust_score, category, description");
 
 export function serializeSource(s: { id: number; domain: string; trustScore: number; category: string; description: string; autoApproveThreshold: number; lastVerifiedAt: Date | null; updatedAt: Date }) {
   return {

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
+import { idParams } from "@/lib/api/params";
 import { writeTransaction } from "@/lib/db/transaction";
 import { deleteConversation, renameConversation } from "@/lib/chat/conversations";
 
-const params = z.object({ id: z.coerce.number().int().positive("must be a conversation id") });
+const params = idParams("a conversation id");
 const body = z.object({ title: z.string().trim().min(1, "is required").max(200, "must be at most 200 characters") });
 
 export const PATCH = route({ params, body }, async ({ user, params, body }) => {

@@ -1,10 +1,10 @@
-import { z } from "zod";
 import { route } from "@/lib/api/route";
+import { idParams } from "@/lib/api/params";
 import { getArtifact } from "@/lib/knowledge/get-artifact";
 import { writeTransaction } from "@/lib/db/transaction";
 import { deleteArtifact, updateArtifact, updateArtifactSchema } from "@/lib/knowledge/update-artifact";
 
-const params = z.object({ id: z.coerce.number().int().positive("must be an artifact id") });
+const params = idParams("an artifact id");
 
 export const GET = route({ params }, async ({ user, params }) => getArtifact({ userId: user.id, id: params.id }));
 

@@ -1,9 +1,9 @@
-import { z } from "zod";
 import { route } from "@/lib/api/route";
+import { idParams } from "@/lib/api/params";
 import { writeTransaction } from "@/lib/db/transaction";
 import { retryJob } from "@/lib/jobs/retry-job";
 import { serializeJob } from "@/lib/jobs/serialize";
 
-const params = z.object({ id: z.coerce.number().int().positive("must be a task id") });
+const params = idParams("a task id");
 
 export const POST = route({ params }, async ({ user, params }) => serializeJob(await writeTransaction((tx) => retryJob(tx, { user, jobId: params.id }))));

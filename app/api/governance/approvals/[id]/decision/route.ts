@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
+import { idParams } from "@/lib/api/params";
 import { ValidationError } from "@/lib/errors";
 import { writeTransaction } from "@/lib/db/transaction";
 import { decisionSchema, serializeApproval } from "@/lib/governance/approvals";
 import { decideApproval } from "@/lib/governance/decide-approval";
 
-const params = z.object({ id: z.coerce.number().int().positive("must be an approval id") });
+const params = idParams("an approval id");
 const loose = z.object({ decision: z.string().optional(), reason: z.string().optional() });
 
 // JSON body {decision: approve | reject, reason}, or the earlier API's ?decision=&reason=.

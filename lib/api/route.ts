@@ -1,7 +1,8 @@
 // The one wrapper every app/api/**/route.ts handler is built with. In order: body size
 // (413), authentication by bearer token or session cookie (401), same-origin check for
-// cookie-authenticated writes (403), role (403), read-only mode (503), zod validation of
-// params, query and body (422), then the handler; any error becomes a safe JSON response.
+// cookie-authenticated writes (403), role (403), writes unavailable or read-only mode (503),
+// the body's encoding, depth and characters and zod validation of params, query and body (422),
+// then the handler; any error becomes a safe JSON response (lib/api/responses.ts).
 import { z } from "zod";
 import { config } from "../config";
 import type { AuthUser } from "../auth/schemas";

@@ -1,5 +1,6 @@
 // `npm start` as an operator runs it: on a database left at an older migration, on
-// PostgreSQL, and stopped with SIGTERM — which must stop the web server and the worker too.
+// PostgreSQL, and stopped with SIGTERM — which must stop the web server and the worker too;
+// and a child that dies (or is asked to restart) comes back without taking Grace down.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
@@ -119,5 +120,57 @@ test("npm start on PostgreSQL migrates an empty database, creates the admin, and
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
     stopServer?.();
+  }
+});
+
+test("npm start brings a killed worker back, and restarts the web server on request", async () => {
+  const port = 3213;
+  const grace = startGrace(port, { GRACE_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "grace-supervise-")), GRACE_ADMIN_PASSWORD: "supervise-password" });
+  const base = `http://localhost:${port}`;
+  try {
+    await waitForHealthy(port, grace);
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "admin", password: "supervise-password" }),
+    });
+    const { access_token } = await login.json();
+    const auth = { authorization: `Bearer ${access_token}` };
+    type Row = { name: string; pid: number | null; status: string; restarts: number; last_exit: { code: number | null; signal: string | null } | null };
+    const processes = async (): Promise<Row[]> => {
+      try {
+        return (await (await fetch(`${base}/api/health/status`, { headers: auth })).json()).processes;
+      } catch {
+        return []; // the web server itself may be restarting
+      }
+    };
+    const row = async (name: string) => (await processes()).find((p) => p.name === name);
+
+    const worker = (await row("worker"))!;
+    expect(worker).toMatchObject({ status: "running", restarts: 0 });
+    expect(childPids(grace.child.pid!)).toContain(worker.pid);
+    process.kill(worker.pid!, "SIGKILL");
+    await expect
+      .poll(async () => row("worker"), { timeout: 60_000, message: `the worker did not come back:\n${grace.output()}` })
+      .toMatchObject({ status: "running", restarts: 1, last_exit: { signal: "SIGKILL" } });
+    const revived = (await row("worker"))!;
+    expect(revived.pid).not.toBe(worker.pid);
+    expect(alive(revived.pid!)).toBe(true);
+    expect(grace.child.exitCode).toBeNull(); // Grace itself stayed up
+
+    const web = (await row("web"))!;
+    const asked = await fetch(`${base}/api/health/restart`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify({ component: "web" }) });
+    expect(asked.status).toBe(202);
+    const restarted = async () => {
+      const r = await row("web"); // undefined while the web server is down
+      return r?.pid && r.pid !== web.pid ? r : null;
+    };
+    await expect
+      .poll(restarted, { timeout: 120_000, message: `the web server did not come back:\n${grace.output()}` })
+      .toMatchObject({ status: "running", restarts: 1, last_exit: { code: 0, signal: null } });
+    expect(alive(web.pid!)).toBe(false);
+    await waitForHealthy(port, grace);
+  } finally {
+    await stopAndCheck(grace.child);
   }
 });

@@ -102,6 +102,11 @@ const envSchema = z.object({
   GRACE_SHUTDOWN_GRACE_SECONDS: int(10),
   GRACE_LOOP_LEASE_SECONDS: int(15, { min: 1 }),
   GRACE_LOOPS: bool(true),
+  GRACE_SUPERVISOR_BACKOFF_MS: int(1000, { min: 1 }),
+  GRACE_SUPERVISOR_BACKOFF_MAX_MS: int(30_000, { min: 1 }),
+  GRACE_SUPERVISOR_STABLE_SECONDS: int(60, { min: 1 }),
+  GRACE_SUPERVISOR_POLL_MS: int(1000, { min: 10 }),
+  GRACE_SUPERVISOR_STOP_TIMEOUT_SECONDS: int(30, { min: 1 }),
   GRACE_EVENTS_POLL_MS: int(1000, { min: 10 }),
   GRACE_JOB_RETENTION_DAYS: int(14, { min: 1 }),
   GRACE_HEALTH_RETENTION_DAYS: int(7, { min: 1 }),
@@ -115,6 +120,12 @@ const envSchema = z.object({
   GRACE_LLM_MODEL: text("default"),
   GRACE_LLM_API_KEY: text(),
   GRACE_LLM_TIMEOUT_MS: int(30_000, { min: 1 }),
+  GRACE_PARSE_MEMORY_MB: int(256, { min: 160, max: 65_536 }), // Node, tsx and pdf.js need ~150 MB to start
+  GRACE_PARSE_CPU_SECONDS: int(10, { min: 1, max: 3600 }),
+  GRACE_PARSE_TIMEOUT_MS: int(15_000, { min: 100 }),
+  GRACE_PARSE_MAX_TEXT_BYTES: int(20 * 1024 * 1024, { min: 1024 }),
+  GRACE_PARSE_MAX_DEPTH: int(1000, { min: 1, max: 100_000 }),
+  GRACE_PARSE_PRLIMIT: text("prlimit"),
 });
 
 function build(e: z.output<typeof envSchema>) {
@@ -178,6 +189,17 @@ function build(e: z.output<typeof envSchema>) {
       shutdownGraceMs: sec(e.GRACE_SHUTDOWN_GRACE_SECONDS),
     },
     loopLeaseMs: sec(e.GRACE_LOOP_LEASE_SECONDS),
+    supervisor: {
+      /** First delay before `npm start` restarts a child that died; doubles per crash in a row. */
+      backoffMs: e.GRACE_SUPERVISOR_BACKOFF_MS,
+      backoffMaxMs: Math.max(e.GRACE_SUPERVISOR_BACKOFF_MS, e.GRACE_SUPERVISOR_BACKOFF_MAX_MS),
+      /** A child that stayed up this long starts again from the first delay when it dies. */
+      stableMs: sec(e.GRACE_SUPERVISOR_STABLE_SECONDS),
+      /** How often the supervisor looks for restart requests (POST /api/health/restart). */
+      pollMs: e.GRACE_SUPERVISOR_POLL_MS,
+      /** How long a child may take to exit after SIGTERM before it is killed. */
+      stopTimeoutMs: sec(e.GRACE_SUPERVISOR_STOP_TIMEOUT_SECONDS),
+    },
     eventsPollMs: e.GRACE_EVENTS_POLL_MS,
     retention: { jobsMs: day(e.GRACE_JOB_RETENTION_DAYS), healthChecksMs: day(e.GRACE_HEALTH_RETENTION_DAYS), metricsMs: day(e.GRACE_METRICS_RETENTION_DAYS) },
     /** Trust given to text and files a user provides themself. */
@@ -190,6 +212,21 @@ function build(e: z.output<typeof envSchema>) {
     urlIngestWaitMs: e.GRACE_URL_INGEST_WAIT_MS,
     maxMessageChars: e.GRACE_MAX_MESSAGE_CHARS,
     llm: { baseUrl: e.GRACE_LLM_BASE_URL, model: e.GRACE_LLM_MODEL!, apiKey: e.GRACE_LLM_API_KEY, timeoutMs: e.GRACE_LLM_TIMEOUT_MS },
+    /** Limits on parsing untrusted files (PDF, HTML, JSON), done in a child process under prlimit. */
+    parse: {
+      /** The child's data segment (RLIMIT_DATA), in MB; ArrayBuffers count, unlike worker_threads' resourceLimits. */
+      memoryMb: e.GRACE_PARSE_MEMORY_MB,
+      /** The child's CPU time (RLIMIT_CPU), in seconds. */
+      cpuSeconds: e.GRACE_PARSE_CPU_SECONDS,
+      /** Wall-clock time before the child is killed, in ms. */
+      timeoutMs: e.GRACE_PARSE_TIMEOUT_MS,
+      /** Most text one file may yield, in UTF-8 bytes. */
+      maxTextBytes: e.GRACE_PARSE_MAX_TEXT_BYTES,
+      /** Deepest nesting of HTML elements or JSON arrays/objects accepted. */
+      maxDepth: e.GRACE_PARSE_MAX_DEPTH,
+      /** The prlimit program (util-linux); without it nothing is parsed. */
+      prlimit: e.GRACE_PARSE_PRLIMIT!,
+    },
   };
 }
 

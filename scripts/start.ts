@@ -1,9 +1,10 @@
-// `npm start`: everything a fresh machine needs, then web + worker, stopped together.
+// `npm start`: everything a fresh machine needs, then web + worker, supervised.
 //   1. data dir and auth secret   2. build when the sources changed since the last build
 //   3. migrate the database       4. create the admin on first start
-//   5. run the web server and the worker; Ctrl-C / SIGTERM stops both
+//   5. run the web server and the worker under the supervisor (lib/system/supervisor/): a
+//      child that dies is restarted (never re-running 1–4); Ctrl-C / SIGTERM stops both
 import "dotenv/config";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { authSecret } from "../lib/auth/secret";
 import { ConfigError, loadConfig, reloadConfig } from "../lib/config";
@@ -45,30 +46,26 @@ if (admin?.password) {
 } else if (admin) {
   console.log('[start] created user "admin" with GRACE_ADMIN_PASSWORD');
 }
-const { db } = await import("../lib/db/client");
-await db.$disconnect();
 
-const children: ChildProcess[] = [];
+// The supervisor keeps the database client: it records restarts and polls for requests.
+const { Supervisor } = await import("../lib/system/supervisor/supervisor");
+const supervisor = new Supervisor({
+  children: [
+    { name: "web", command: node, args: ["--import", "tsx", "scripts/web-server.ts"] },
+    { name: "worker", command: node, args: ["--import", "tsx", "workers/index.ts"] },
+  ],
+});
+
 let stopping = false;
-
-function run(name: string, script: string) {
-  const child = spawn(node, ["--import", "tsx", script], { stdio: "inherit", env: process.env });
-  child.on("exit", (code, signal) => {
-    if (stopping) return;
-    console.error(`[start] ${name} exited (${signal ?? code}); stopping Grace`);
-    void stop(code || 1);
-  });
-  children.push(child);
-}
-
-async function stop(code: number) {
+async function stop(signal: string) {
+  if (stopping) return;
   stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-  await Promise.all(children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once("exit", r)) : null)));
-  process.exit(code);
+  console.log(`[start] ${signal}: stopping the web server and the worker`);
+  await supervisor.stop();
+  const { db } = await import("../lib/db/client");
+  await db.$disconnect().catch((error) => console.error("[start] could not close the database connection", error));
+  process.exit(0);
 }
-
-run("web", "scripts/web-server.ts");
-run("worker", "workers/index.ts");
-process.on("SIGINT", () => void stop(0));
-process.on("SIGTERM", () => void stop(0));
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));
+await supervisor.start();

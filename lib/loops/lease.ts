@@ -28,17 +28,25 @@ export async function releaseLoopLease(o: { name: string; owner: string; db?: Db
   await db.loopLease.updateMany({ where: { name: o.name, owner: o.owner }, data: { expiresAt: new Date(0) } });
 }
 
-/** The scheduler's record of starting a loop (and, for loops it runs itself, how long it took). */
-export async function recordLoopRun(o: { name: string; owner: string; startedAt: Date; error?: string | null; measured: boolean; db?: Db }) {
+// A loop's state (LoopState) is kept apart from its lease: whoever runs a cycle records it,
+// and taking, renewing or releasing a lease never touches it.
+
+/** When the loop last started, how long it took and how it failed; null before its first run. */
+export async function readLoopState(o: { name: string; db?: Db }) {
   const db = o.db ?? defaultDb;
-  await db.loopLease.updateMany({
-    where: { name: o.name, owner: o.owner },
-    data: { lastRunAt: o.startedAt, lastError: o.error ?? null, ...(o.measured ? { lastDurationMs: Date.now() - o.startedAt.getTime() } : {}) },
-  });
+  return db.loopState.findUnique({ where: { name: o.name } });
+}
+
+/** The scheduler's record of starting a loop (and, for loops it runs itself, how long it took). */
+export async function recordLoopRun(o: { name: string; startedAt: Date; error?: string | null; measured: boolean; db?: Db }) {
+  const db = o.db ?? defaultDb;
+  const data = { lastRunAt: o.startedAt, lastError: o.error ?? null, ...(o.measured ? { lastDurationMs: Date.now() - o.startedAt.getTime() } : {}) };
+  await db.loopState.upsert({ where: { name: o.name }, create: { name: o.name, ...data }, update: data });
 }
 
 /** A loop that ran as a job records its own duration (the meta loop reads it). */
 export async function recordLoopDuration(o: { name: string; durationMs: number; error?: string | null; db?: Db }) {
   const db = o.db ?? defaultDb;
-  await db.loopLease.updateMany({ where: { name: o.name }, data: { lastDurationMs: Math.round(o.durationMs), lastError: o.error ?? null } });
+  const data = { lastDurationMs: Math.round(o.durationMs), lastError: o.error ?? null };
+  await db.loopState.upsert({ where: { name: o.name }, create: { name: o.name, ...data }, update: data });
 }

@@ -13,7 +13,7 @@ export async function measureLoad(db: Db = defaultDb, now = new Date()) {
     db.chatMessage.count({ where: { createdAt: { gt: minuteAgo } } }),
     db.job.count({ where: { status: "queued", runAt: { lte: now } } }),
     db.job.findMany({ where: { startedAt: { gt: new Date(now.getTime() - 300_000) } }, select: { createdAt: true, startedAt: true }, take: 1000, orderBy: { startedAt: "desc" } }),
-    db.loopLease.findMany({ select: { name: true, lastDurationMs: true } }),
+    db.loopState.findMany({ select: { name: true, lastDurationMs: true } }),
   ]);
   const latencies = started.map((j) => j.startedAt!.getTime() - j.createdAt.getTime());
   return {

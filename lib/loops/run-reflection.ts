@@ -20,7 +20,7 @@ type Message = { id: number; userId: number; content: string; createdAt: Date };
 export async function runReflection(o: { db?: Db } = {}) {
   const db = o.db ?? defaultDb;
   const { settings } = await getLoopConfig(db, "reflection");
-  const state = await db.loopLease.upsert({ where: { name: "reflection" }, create: { name: "reflection", owner: "", expiresAt: new Date(0) }, update: {} });
+  const state = await db.loopState.upsert({ where: { name: "reflection" }, create: { name: "reflection" }, update: {} });
   const cursor = Number(state.cursor ?? 0);
   const messages: Message[] = await db.chatMessage.findMany({
     where: { id: { gt: cursor }, role: "user" },
@@ -40,7 +40,7 @@ export async function runReflection(o: { db?: Db } = {}) {
   const lastId = messages[messages.length - 1].id;
 
   return writeTransaction(async (tx) => {
-    const moved = await tx.loopLease.updateMany({ where: { name: "reflection", cursor: state.cursor }, data: { cursor: String(lastId) } });
+    const moved = await tx.loopState.updateMany({ where: { name: "reflection", cursor: state.cursor }, data: { cursor: String(lastId) } });
     if (moved.count !== 1) return { written: 0, messageCount: 0, reflectionIds: [] as number[] }; // another run took this batch
     const ids: number[] = [];
     for (const d of drafts) ids.push((await tx.reflection.create({ data: { ...d, topics: d.topics as unknown as Prisma.InputJsonValue } })).id);

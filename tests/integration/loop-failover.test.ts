@@ -28,14 +28,16 @@ describe("loop leadership across worker processes", () => {
         .poll(async () => (await db.loopLease.findMany()).every((l) => l.owner.includes(`:${b.child.pid}:`)), { timeout: 15_000, interval: 50 })
         .toBe(true);
       expect(Date.now() - killedAt).toBeLessThan(2000 + 3000); // one lease period, plus a scheduler tick and slack
-      // The new leader runs the health loop.
+      // The new leader runs the health loop, and records it in the loop's state.
       const before = await db.healthCheck.count();
       await expect.poll(() => db.healthCheck.count(), { timeout: 15_000, interval: 250 }).toBeGreaterThan(before);
+      await expect.poll(async () => (await db.loopState.findUnique({ where: { name: "health" } }))?.lastRunAt?.getTime() ?? 0, { timeout: 15_000, interval: 100 }).toBeGreaterThanOrEqual(killedAt);
     } finally {
       b.child.kill("SIGTERM");
       await b.exited;
     }
-    // A graceful stop hands the leases back at once.
+    // A graceful stop hands the leases back at once; what the loops did stays.
     expect((await db.loopLease.findMany()).every((l) => l.expiresAt.getTime() <= Date.now())).toBe(true);
+    expect((await db.loopState.findUniqueOrThrow({ where: { name: "health" } })).lastRunAt).not.toBeNull();
   }, 90_000);
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { writeTransaction } from "../../lib/db/transaction";
 import { countRequest, flushRequestCounts } from "../../lib/metrics/request-counter";
-import { runMeta } from "../../lib/loops/run-meta";
+import { measureLoad, runMeta } from "../../lib/loops/run-meta";
+import { recordLoopDuration } from "../../lib/loops/lease";
 import { updateLoopConfig } from "../../lib/loops/config";
 import { runHealthCycle } from "../../lib/health/run-health-cycle";
 import { getSystemMode, forgetSystemMode } from "../../lib/system/get-mode";
@@ -39,6 +40,15 @@ describe("the meta loop", () => {
     expect(later.changes.map((c) => c.loop).sort()).toEqual(["health", "meta", "reflection"]);
     expect(await intervals()).toEqual({ reflection: 10, meta: 300, health: 30 });
     expect(await db.metaAnalysis.count()).toBe(3);
+  });
+
+  it("reads each loop's last duration from its state, which holds no lease", async () => {
+    await recordLoopDuration({ name: "reflection", durationMs: 12.4 });
+    await recordLoopDuration({ name: "learning", durationMs: 40, error: "boom" });
+    expect((await measureLoad()).loop_duration_ms).toMatchObject({ reflection: 12, learning: 40 });
+    expect(await db.loopState.findUniqueOrThrow({ where: { name: "learning" } })).toMatchObject({ lastDurationMs: 40, lastError: "boom" });
+    // Recording a run takes no lease: that is the scheduler's alone.
+    expect(await db.loopLease.count()).toBe(0);
   });
 });
 

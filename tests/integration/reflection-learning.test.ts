@@ -1,8 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { describe, expect, inject, it } from "vitest";
+import { migrate, migrationsDir, readMigrations } from "../../lib/db/migrate";
 import { runReflection } from "../../lib/loops/run-reflection";
 import { runLearning } from "../../lib/loops/run-learning";
 import { createUser, db } from "../helpers/api";
 import { say } from "../helpers/messages";
+import { withDatabase } from "../setup/postgres-server";
 
 describe("the reflection and learning loops", async () => {
   const alice = await createUser();
@@ -27,6 +34,10 @@ describe("the reflection and learning loops", async () => {
     expect((aliceReflection.topics as { topics: { topic: string }[] }).topics[0].topic).toBe("kubernetes cluster");
     expect(await db.logEntry.count({ where: { action: "reflection.create" } })).toBe(1);
     expect(await db.job.count({ where: { kind: "learning" } })).toBe(1);
+    // Where it stopped reading is the loop's state, not a lease.
+    const lastUserMessage = await db.chatMessage.findFirstOrThrow({ where: { role: "user" }, orderBy: { id: "desc" } });
+    expect((await db.loopState.findUniqueOrThrow({ where: { name: "reflection" } })).cursor).toBe(String(lastUserMessage.id));
+    expect(await db.loopLease.count({ where: { name: "reflection" } })).toBe(0);
 
     expect(await runReflection()).toMatchObject({ written: 0 });
     await say(bob.id, "another pasta recipe please");
@@ -69,5 +80,58 @@ describe("the reflection and learning loops", async () => {
     const again = (await runLearning()).created.filter((c) => c.topic === "kubernetes cluster");
     expect(again).toHaveLength(1);
     expect(await db.task.count({ where: { userId: alice.id, topic: "kubernetes cluster" } })).toBe(2);
+  });
+});
+
+// The loops' state moved from LoopLease to LoopState (migration supervisor_and_loop_state):
+// an upgraded database must go on reading where it stopped, not reflect on everything again.
+describe("upgrading to LoopState", () => {
+  const testDb = inject("testDb");
+  const all = readMigrations(migrationsDir(testDb.provider));
+  const before = all[all.findIndex((m) => m.name.endsWith("_supervisor_and_loop_state")) - 1].name;
+  const insert = `INSERT INTO "LoopLease" ("name", "owner", "expiresAt", "acquiredAt", "lastRunAt", "lastDurationMs", "lastError", "cursor")
+    VALUES ('reflection', 'host:1:ab', '2026-11-30T10:00:00.000Z', '2026-11-30T09:00:00.000Z', '2026-11-30T09:59:00.000Z', 42, 'boom', '1234')`;
+  const select = `SELECT "name", "lastDurationMs", "lastError", "cursor" FROM "LoopState"`;
+  const expected = [{ name: "reflection", lastDurationMs: 42, lastError: "boom", cursor: "1234" }];
+
+  it("keeps each loop's cursor, last duration and error, and its lease", async () => {
+    if (testDb.provider === "sqlite") {
+      const file = path.join(mkdtempSync(path.join(os.tmpdir(), "grace-loopstate-")), "old.db");
+      await migrate({ provider: "sqlite", file }, { upTo: before });
+      const old = new Database(file);
+      old.prepare(insert).run();
+      old.close();
+      await migrate({ provider: "sqlite", file });
+      const upgraded = new Database(file);
+      expect(upgraded.prepare(select).all()).toEqual(expected);
+      expect(upgraded.prepare(`SELECT "lastRunAt" FROM "LoopState"`).get()).toEqual({ lastRunAt: "2026-11-30T09:59:00.000Z" });
+      expect(upgraded.prepare(`SELECT * FROM "LoopLease"`).all()).toEqual([{ name: "reflection", owner: "host:1:ab", expiresAt: "2026-11-30T10:00:00.000Z", acquiredAt: "2026-11-30T09:00:00.000Z" }]);
+      upgraded.close();
+      return;
+    }
+    if (testDb.provider !== "postgres") return;
+    const name = `${testDb.prefix}_loopstate`;
+    const admin = new pg.Client({ connectionString: testDb.adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = withDatabase(testDb.adminUrl, name);
+    try {
+      await migrate({ provider: "postgres", url }, { upTo: before });
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(insert);
+        await migrate({ provider: "postgres", url });
+        expect((await client.query(select)).rows).toEqual(expected);
+        // timestamp without time zone: compared as text, whatever this machine's zone.
+        expect((await client.query(`SELECT to_char("lastRunAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS at FROM "LoopState"`)).rows).toEqual([{ at: "2026-11-30T09:59:00.000" }]);
+        expect((await client.query(`SELECT "name", "owner" FROM "LoopLease"`)).rows).toEqual([{ name: "reflection", owner: "host:1:ab" }]);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import type { Db } from "../../lib/db/client";
 import { recordLoopDuration } from "../../lib/loops/lease";
 
-/** Runs a loop's cycle and records how long it took (or why it failed) on the loop's lease row. */
+/** Runs a loop's cycle and records how long it took (or why it failed) in its LoopState row. */
 export async function timedLoop<T>(db: Db, name: string, cycle: () => Promise<T>): Promise<T> {
   const started = performance.now();
   try {

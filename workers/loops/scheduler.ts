@@ -6,9 +6,10 @@ import { db as defaultDb, type Db } from "../../lib/db/client";
 import { writeTransaction } from "../../lib/db/transaction";
 import { enqueue } from "../../lib/jobs/enqueue";
 import { listLoopConfigs } from "../../lib/loops/config";
-import { acquireLoopLease, recordLoopRun, releaseLoopLease } from "../../lib/loops/lease";
+import { acquireLoopLease, readLoopState, recordLoopRun, releaseLoopLease } from "../../lib/loops/lease";
 import { runHealthCycle } from "../../lib/health/run-health-cycle";
 import { getSystemMode } from "../../lib/system/get-mode";
+import { writeStatus } from "../../lib/db/write-availability";
 
 const JOB_LOOPS = new Set(["reflection", "learning", "meta"]);
 
@@ -17,6 +18,7 @@ export class LoopScheduler {
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> | null = null;
   private readonly held = new Set<string>();
+  private readonly ranAt = new Map<string, number>();
 
   constructor(private readonly o: { owner: string; db?: Db; tickMs?: number; log?: (line: string) => void }) {
     this.db = o.db ?? defaultDb;
@@ -37,7 +39,10 @@ export class LoopScheduler {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.ticking;
-    for (const name of this.held) await releaseLoopLease({ name, owner: this.o.owner, db: this.db }).catch(() => {});
+    for (const name of this.held) {
+      // Not fatal: an unreleased lease expires by itself within one lease period.
+      await releaseLoopLease({ name, owner: this.o.owner, db: this.db }).catch((error) => console.error(`[loops] could not release the ${name} lease`, error));
+    }
     this.held.clear();
   }
 
@@ -52,9 +57,12 @@ export class LoopScheduler {
         }
         if (!this.held.has(config.name)) this.log(`now running the ${config.name} loop`);
         this.held.add(config.name);
-        const lease = await this.db.loopLease.findUniqueOrThrow({ where: { name: config.name } });
+        const state = await readLoopState({ name: config.name, db: this.db });
         const now = Date.now();
-        if (lease.lastRunAt && now - lease.lastRunAt.getTime() < config.intervalSeconds * 1000) continue;
+        const lastRun = Math.max(state?.lastRunAt?.getTime() ?? 0, this.ranAt.get(config.name) ?? 0);
+        if (now - lastRun < config.intervalSeconds * 1000) continue;
+        // Loops that write pause outside normal mode (nothing recorded either); health keeps watching.
+        if (JOB_LOOPS.has(config.name) && (await getSystemMode(this.db)).mode !== "normal") continue;
         await this.runOnce(config.name, config.intervalSeconds, new Date(now));
       }
     } catch (error) {
@@ -63,11 +71,11 @@ export class LoopScheduler {
   }
 
   private async runOnce(name: string, intervalSeconds: number, startedAt: Date) {
+    this.ranAt.set(name, startedAt.getTime()); // kept here too: in read_only nothing is recorded
     let error: string | null = null;
     try {
       if (JOB_LOOPS.has(name)) {
-        // Nothing piles up: not while the queue is stopped, nor while the last cycle still waits.
-        if ((await getSystemMode(this.db)).mode === "emergency") return;
+        // Nothing piles up while the last cycle still waits.
         if (await this.db.job.findFirst({ where: { kind: name, status: { in: ["queued", "running"] } }, select: { id: true } })) return;
         const slot = Math.floor(startedAt.getTime() / (intervalSeconds * 1000));
         await writeTransaction(
@@ -82,7 +90,9 @@ export class LoopScheduler {
       error = e instanceof Error ? e.message : String(e);
       console.error(`[loops] ${name} failed`, e);
     }
-    await recordLoopRun({ name, owner: this.o.owner, startedAt, error, measured: !JOB_LOOPS.has(name), db: this.db });
+    // Outside normal mode, or while the database refuses writes, the health loop records nothing.
+    if ((await getSystemMode(this.db)).mode !== "normal" || !writeStatus().ok) return;
+    await recordLoopRun({ name, startedAt, error, measured: !JOB_LOOPS.has(name), db: this.db });
   }
 
   private log(line: string) {

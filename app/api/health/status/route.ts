@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
-import { db } from "@/lib/db/client";
 import { getHealthStatus } from "@/lib/health/get-status";
 
 const query = z.object({ limit: z.coerce.number().int().min(1).max(100, "must be at most 100").default(10) });
 
-export const GET = route({ query }, async ({ query }) => getHealthStatus(db, { limit: query.limit }));
+export const GET = route({ query }, async ({ query }) => getHealthStatus({ limit: query.limit }));

@@ -141,8 +141,9 @@ describe("the supervisor", async () => {
     // The other child was left alone.
     expect(await processRow(supervisor, "web")).toMatchObject({ pid: web, restarts: 0, last_exit: null });
 
-    // Health shows the table.
-    const health = await call(status.GET, { bearer: aliceToken, path: "/api/health/status" });
+    // Health shows the table to admins (hosts and pids are the operators' business).
+    expect((await call(status.GET, { bearer: aliceToken, path: "/api/health/status" })).json.processes).toBeUndefined();
+    const health = await call(status.GET, { bearer: adminToken, path: "/api/health/status" });
     expect(health.json.processes).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ name: "worker", pid: third, status: "running", restarts: 2, last_exit: expect.objectContaining({ signal: "SIGKILL" }), started_at: expect.any(String) }),

@@ -126,6 +126,7 @@ const envSchema = z.object({
   GRACE_PARSE_MAX_TEXT_BYTES: int(20 * 1024 * 1024, { min: 1024 }),
   GRACE_PARSE_MAX_DEPTH: int(1000, { min: 1, max: 100_000 }),
   GRACE_PARSE_PRLIMIT: text("prlimit"),
+  GRACE_PARSE_CONCURRENCY: int(2, { min: 1, max: 64 }),
 });
 
 function build(e: z.output<typeof envSchema>) {
@@ -226,6 +227,8 @@ function build(e: z.output<typeof envSchema>) {
       maxDepth: e.GRACE_PARSE_MAX_DEPTH,
       /** The prlimit program (util-linux); without it nothing is parsed. */
       prlimit: e.GRACE_PARSE_PRLIMIT!,
+      /** Parsing children one process runs at once; more uploads wait their turn. */
+      concurrency: e.GRACE_PARSE_CONCURRENCY,
     },
   };
 }

@@ -4,6 +4,7 @@
 // strings hold no NUL (PostgreSQL cannot store it) and no control characters but tab and
 // line breaks. Both checks are single linear passes.
 import type { FieldError } from "../errors";
+import { unstorableCharacter } from "../text/unstorable";
 
 export const MAX_JSON_DEPTH = 32;
 
@@ -31,34 +32,17 @@ export function findBadCharacter(value: unknown, path: string[] = []): FieldErro
   while (stack.length) {
     const { value: v, path: p } = stack.pop()!;
     if (typeof v === "string") {
-      const bad = badCharacter(v);
+      const bad = unstorableCharacter(v);
       if (bad) return { field: p.join(".") || "body", message: bad };
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], path: [...p, String(i)] });
     } else if (v && typeof v === "object") {
       for (const [key, child] of Object.entries(v)) {
-        const bad = badCharacter(key);
+        const bad = unstorableCharacter(key);
         if (bad) return { field: [...p, key].join("."), message: `has a name that ${bad}` };
         stack.push({ value: child, path: [...p, key] });
       }
     }
-  }
-  return null;
-}
-
-function badCharacter(s: string): string | null {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) {
-      return c === 0 ? "contains a NUL character (\\u0000), which cannot be stored" : `contains the control character U+${c.toString(16).toUpperCase().padStart(4, "0")}`;
-    }
-    if (c === 0x7f) return "contains the control character U+007F";
-    // A lone surrogate is the escaped form of invalid UTF-8: the databases would store it altered.
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = s.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-      else return "contains an unpaired surrogate (\\u" + c.toString(16) + "), which is not valid Unicode";
-    } else if (c >= 0xdc00 && c <= 0xdfff) return "contains an unpaired surrogate (\\u" + c.toString(16) + "), which is not valid Unicode";
   }
   return null;
 }

@@ -1,13 +1,21 @@
 // Turns an uploaded file into the text that is indexed: text formats as they are (checked to be
-// UTF-8), HTML reduced to its readable text, PDF text extracted with pdf.js (unpdf).
-import { convert } from "html-to-text";
-import { extractText as extractPdfText, getDocumentProxy } from "unpdf";
+// UTF-8); HTML reduced to its readable text, JSON checked, PDF text extracted — those three in
+// a child process under OS limits (lib/parse), since a small file can be built to take
+// gigabytes or minutes to parse.
+import { isUtf8 } from "node:buffer";
 import { invalid, UnsupportedMediaTypeError } from "../errors";
+import { parseUntrusted } from "../parse/parse-untrusted";
+import { ParseRefusedError, type ParseKind } from "../parse/protocol";
 
-const TEXT = { ".txt": "text/plain", ".md": "text/markdown", ".markdown": "text/markdown", ".csv": "text/csv", ".json": "application/json" } as const;
+const TEXT = { ".txt": "text/plain", ".md": "text/markdown", ".markdown": "text/markdown", ".csv": "text/csv" } as const;
 const CODE = [".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".py", ".go", ".rs", ".java", ".kt", ".swift", ".c", ".h", ".cpp", ".hpp", ".cs", ".rb", ".php", ".sh", ".bash", ".sql", ".yaml", ".yml", ".toml", ".css", ".scss"];
-const HTML = [".html", ".htm"];
-export const SUPPORTED_EXTENSIONS = [...Object.keys(TEXT), ...HTML, ".pdf", ...CODE];
+const PARSED: Record<string, { kind: ParseKind; artifactType: Extracted["artifactType"]; mimeType: string }> = {
+  ".json": { kind: "json", artifactType: "text", mimeType: "application/json" },
+  ".html": { kind: "html", artifactType: "document", mimeType: "text/html" },
+  ".htm": { kind: "html", artifactType: "document", mimeType: "text/html" },
+  ".pdf": { kind: "pdf", artifactType: "document", mimeType: "application/pdf" },
+};
+export const SUPPORTED_EXTENSIONS = [".txt", ".md", ".markdown", ".csv", ".json", ".html", ".htm", ".pdf", ...CODE];
 
 export type Extracted = { text: string; artifactType: "text" | "document" | "code"; mimeType: string };
 
@@ -25,50 +33,20 @@ function utf8(bytes: Uint8Array): string {
   }
 }
 
-/** The readable text of an HTML page: no markup, scripts, link targets or images. */
-export function htmlToText(html: string): string {
-  return convert(html, { wordwrap: false, selectors: [{ selector: "a", options: { ignoreHref: true } }, { selector: "img", format: "skip" }] });
-}
-
-/** A PDF's text via pdf.js; throws a plain Error naming the problem. */
-export async function pdfToText(bytes: Uint8Array): Promise<string> {
-  let text: string;
-  try {
-    const pdf = await getDocumentProxy(new Uint8Array(bytes));
-    text = (await extractPdfText(pdf, { mergePages: true })).text;
-  } catch {
-    throw new Error("is not a readable PDF");
-  }
-  if (!text.trim()) throw new Error("has no extractable text (a scanned PDF needs OCR first)");
-  return text;
-}
-
+/** The text of an uploaded file; a file that cannot be read, or goes over a parse limit, is a 422 on `file`. */
 export async function extractText(o: { filename: string; bytes: Uint8Array }): Promise<Extracted> {
   const ext = extensionOf(o.filename);
-  if (ext in TEXT) {
-    const text = utf8(o.bytes);
-    if (ext === ".json") {
-      try {
-        JSON.parse(text);
-      } catch {
-        throw invalid("file", "is not valid JSON");
-      }
-    }
-    return { text, artifactType: "text", mimeType: TEXT[ext as keyof typeof TEXT] };
-  }
-  if (HTML.includes(ext)) {
-    const text = htmlToText(utf8(o.bytes));
-    return { text, artifactType: "document", mimeType: "text/html" };
-  }
-  if (ext === ".pdf") {
-    let text: string;
-    try {
-      text = await pdfToText(o.bytes);
-    } catch (error) {
-      throw invalid("file", (error as Error).message);
-    }
-    return { text, artifactType: "document", mimeType: "application/pdf" };
-  }
+  if (ext in TEXT) return { text: utf8(o.bytes), artifactType: "text", mimeType: TEXT[ext as keyof typeof TEXT] };
   if (CODE.includes(ext)) return { text: utf8(o.bytes), artifactType: "code", mimeType: "text/plain" };
-  throw new UnsupportedMediaTypeError(`"${o.filename}" is not a supported type. Supported: ${SUPPORTED_EXTENSIONS.join(" ")}`);
+  const parsed = PARSED[ext];
+  if (!parsed) throw new UnsupportedMediaTypeError(`"${o.filename}" is not a supported type. Supported: ${SUPPORTED_EXTENSIONS.join(" ")}`);
+  // The child reads text formats as UTF-8; checked here without decoding.
+  if (parsed.kind !== "pdf" && !isUtf8(o.bytes)) throw invalid("file", "is not valid UTF-8 text");
+  try {
+    const { text } = await parseUntrusted({ kind: parsed.kind, bytes: o.bytes });
+    return { text, artifactType: parsed.artifactType, mimeType: parsed.mimeType };
+  } catch (error) {
+    if (error instanceof ParseRefusedError) throw invalid("file", error.message);
+    throw error;
+  }
 }

@@ -1,16 +1,21 @@
 import { z } from "zod";
-import { Prisma, type Tx } from "../db/client";
+import { Prisma, type Db, type Tx } from "../db/client";
+import { writeTransaction } from "../db/transaction";
 import { append } from "../audit";
 import { config } from "../config";
+import { invalid } from "../errors";
 import { chunkText } from "./chunk";
 import { contentHash, normalizeContent, slugify } from "./normalize";
 
 export const ARTIFACT_TYPES = ["text", "note", "document", "code", "url", "file"] as const;
 export const VISIBILITIES = ["shared", "private"] as const;
+/** Longest content one artifact holds, in characters. */
+export const MAX_CONTENT_CHARS = 5_000_000;
+export const NUL_MESSAGE = "contains a NUL character (\\u0000), which cannot be stored";
 
 export const ingestTextSchema = z.object({
   title: z.string().trim().min(1, "is required").max(256, "must be at most 256 characters"),
-  content: z.string().min(1, "is required").max(5_000_000, "must be at most 5000000 characters"),
+  content: z.string().min(1, "is required").max(MAX_CONTENT_CHARS, `must be at most ${MAX_CONTENT_CHARS} characters`),
   domain: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "must be a short name of letters, digits, '-' or '_'").default("general"),
   artifact_type: z.enum(ARTIFACT_TYPES).default("text"),
   tags: z.array(z.string().trim().min(1).max(64)).max(50).default([]),
@@ -23,6 +28,33 @@ export function manualTrust(): number {
   return config.manualTrust;
 }
 
+/** Content ready to be written: normalised, hashed and cut into passages. */
+export type PreparedContent = {
+  content: string;
+  hash: string;
+  sizeBytes: number;
+  passages: { content: string; tokenCount: number }[];
+};
+
+/**
+ * All the CPU work of storing content — normalising, hashing, cutting into passages — done
+ * before the write transaction opens: that transaction holds the audit log's head (every
+ * audited write in every process waits for it), so it should only write rows. Blank content,
+ * and content with a NUL character (PostgreSQL cannot store one), is a 422 on `field`.
+ */
+export function prepareContent(text: string, o: { field?: string } = {}): PreparedContent {
+  const field = o.field ?? "content";
+  if (text.includes("\u0000")) throw invalid(field, NUL_MESSAGE);
+  const content = normalizeContent(text);
+  if (!content) throw invalid(field, "has no text (only whitespace)");
+  return {
+    content,
+    hash: contentHash(content),
+    sizeBytes: Buffer.byteLength(content),
+    passages: chunkText(content).map((passage) => ({ content: passage, tokenCount: passage.split(/\s+/).length })),
+  };
+}
+
 export type IngestOptions = {
   user: { id: number; username: string };
   input: z.output<typeof ingestTextSchema>;
@@ -33,17 +65,24 @@ export type IngestOptions = {
 };
 
 /**
- * Stores content as an artifact (version 1) with its passages indexed, inside the caller's
- * transaction and audited. The same content again in the same scope (shared, or this user's
- * private artifacts) returns the existing artifact and stores nothing; another user's private
- * copy is never found, so a duplicate never reveals it.
+ * Prepares the content, then stores it in one audited write transaction: the verb the ingest
+ * routes call. See ingestText for what is stored.
  */
-export async function ingestText(tx: Tx, o: IngestOptions) {
-  const content = normalizeContent(o.input.content);
-  if (!content) throw new Error("content is empty after normalisation");
-  const hash = contentHash(content);
+export async function ingestContent(o: IngestOptions & { db?: Db; /** the input field errors name (default "content") */ field?: string }) {
+  const prepared = prepareContent(o.input.content, { field: o.field });
+  return writeTransaction((tx) => ingestText(tx, { ...o, prepared }), o.db);
+}
+
+/**
+ * Stores content as an artifact (version 1) with its passages indexed, inside the caller's
+ * transaction and audited: lookups and inserts only. The same content again in the same scope
+ * (shared, or this user's private artifacts) returns the existing artifact and stores nothing;
+ * another user's private copy is never found, so a duplicate never reveals it.
+ */
+export async function ingestText(tx: Tx, o: IngestOptions & { prepared: PreparedContent }) {
+  const p = o.prepared;
   const dedupScope = o.input.visibility === "shared" ? "shared" : `user:${o.user.id}`;
-  const existing = await tx.knowledgeArtifact.findUnique({ where: { dedupScope_contentHash: { dedupScope, contentHash: hash } } });
+  const existing = await tx.knowledgeArtifact.findUnique({ where: { dedupScope_contentHash: { dedupScope, contentHash: p.hash } } });
   if (existing) return { status: "duplicate" as const, artifact: existing };
 
   const path = await uniquePath(tx, `${o.input.domain}/${o.input.artifact_type}/${slugify(o.input.title)}`);
@@ -59,26 +98,25 @@ export async function ingestText(tx: Tx, o: IngestOptions) {
       tags: o.input.tags as Prisma.InputJsonValue,
       metadata: (o.input.metadata ?? {}) as Prisma.InputJsonValue,
       mimeType: o.mimeType ?? "text/plain",
-      contentHash: hash,
-      sizeBytes: Buffer.byteLength(content),
+      contentHash: p.hash,
+      sizeBytes: p.sizeBytes,
       visibility: o.input.visibility,
       dedupScope,
       trustScore: o.trustScore,
       status: "approved",
     },
   });
-  await tx.knowledgeArtifactVersion.create({ data: { artifactId: artifact.id, version: 1, content, contentHash: hash, createdById: o.user.id, reason: "ingested" } });
-  const chunks = chunkText(content);
+  await tx.knowledgeArtifactVersion.create({ data: { artifactId: artifact.id, version: 1, content: p.content, contentHash: p.hash, createdById: o.user.id, reason: "ingested" } });
   // The search index is kept by row triggers, which fire for each row of a multi-row insert.
   await tx.knowledgeChunk.createMany({
-    data: chunks.map((text, ordinal) => ({ artifactId: artifact.id, version: 1, ordinal, content: text, tokenCount: text.split(/\s+/).length })),
+    data: p.passages.map((passage, ordinal) => ({ artifactId: artifact.id, version: 1, ordinal, content: passage.content, tokenCount: passage.tokenCount })),
   });
   await append(tx, {
     actor: o.user.username,
     action: "knowledge.ingest",
     resource: `artifact:${artifact.id}`,
     subsystem: "knowledge",
-    payload: { path, source: o.source, url: o.sourceUrl ?? null, content_hash: hash, visibility: artifact.visibility, trust_score: artifact.trustScore, chunks: chunks.length },
+    payload: { path, source: o.source, url: o.sourceUrl ?? null, content_hash: p.hash, visibility: artifact.visibility, trust_score: artifact.trustScore, chunks: p.passages.length },
     result: "success",
   });
   return { status: "ingested" as const, artifact };

@@ -1,6 +1,7 @@
 // The second half of URL ingestion, run by the worker's url_ingest handler: fetch the page
-// through the SSRF-safe client, reduce it to text, and store it as an artifact. When the page
-// came through an approval, the approval is marked executed in the same transaction.
+// through the SSRF-safe client, reduce it to text (HTML, JSON and PDF in a child process under
+// OS limits, as uploads are), prepare it, and store it as an artifact. When the page came
+// through an approval, the approval is marked executed in the same transaction.
 import type { z } from "zod";
 import { append } from "../audit";
 import type { Db } from "../db/client";
@@ -9,7 +10,7 @@ import type { jobPayloads } from "../jobs/kinds";
 import { safeFetch, UrlRefusedError } from "../net/safe-fetch";
 import { AUTO_APPROVE_AT, REVIEW_AT, scoreUrl } from "../trust/score-url";
 import { extractUrlContent } from "./extract-url-content";
-import { ingestText, ingestTextSchema } from "./ingest-text";
+import { ingestText, ingestTextSchema, MAX_CONTENT_CHARS, NUL_MESSAGE, prepareContent } from "./ingest-text";
 
 export type UrlIngestPayload = z.output<typeof jobPayloads.url_ingest>;
 
@@ -29,8 +30,10 @@ export async function ingestUrl(o: { payload: UrlIngestPayload; db: Db; signal?:
     if (landed < REVIEW_AT || (!p.approval_id && landed < AUTO_APPROVE_AT)) throw new UrlRefusedError(`redirected to ${new URL(page.url).host}, whose trust score ${landed} is too low`);
   }
   await o.progress?.(60, "extracting text");
-  const content = await extractUrlContent(page);
+  const content = await extractUrlContent(page, { signal: o.signal });
   if (!content.text.trim()) throw new UrlRefusedError("has no readable text");
+  if (content.text.length > MAX_CONTENT_CHARS) throw new UrlRefusedError(`has more than ${MAX_CONTENT_CHARS} characters of text (the limit)`);
+  if (content.text.includes("\u0000")) throw new UrlRefusedError(NUL_MESSAGE);
   const input = ingestTextSchema.parse({
     title: content.title,
     content: content.text,
@@ -39,9 +42,10 @@ export async function ingestUrl(o: { payload: UrlIngestPayload; db: Db; signal?:
     visibility: p.visibility,
     metadata: { url: p.url, final_url: page.url, content_type: page.contentType, fetched_at: new Date().toISOString(), approval_id: p.approval_id ?? null },
   });
+  const prepared = prepareContent(input.content);
   await o.progress?.(80, "indexing");
   return writeTransaction(async (tx) => {
-    const result = await ingestText(tx, { user, input, source: "url", sourceUrl: page.url, mimeType: content.mimeType, trustScore });
+    const result = await ingestText(tx, { user, input, prepared, source: "url", sourceUrl: page.url, mimeType: content.mimeType, trustScore });
     if (p.approval_id) {
       await tx.approvalRequest.update({ where: { id: p.approval_id }, data: { status: "executed" } });
       await append(tx, { actor: "worker", action: "approval.executed", resource: `approval:${p.approval_id}`, subsystem: "governance", payload: { artifact_id: result.artifact.id, status: result.status }, result: "success" });

@@ -1,8 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import * as chat from "../../app/api/chat/route";
 import * as stream from "../../app/api/chat/stream/route";
-import { writeTransaction } from "../../lib/db/transaction";
-import { ingestText, ingestTextSchema } from "../../lib/knowledge/ingest-text";
+import { ingestContent, ingestTextSchema } from "../../lib/knowledge/ingest-text";
 import { call, createUser, db, tokenFor } from "../helpers/api";
 import { startFakeLlm } from "../helpers/fake-llm";
 
@@ -38,7 +37,7 @@ describe("streaming and the LLM engine", async () => {
   const user = await createUser();
   const token = await tokenFor(user);
   const input = ingestTextSchema.parse({ title: "Mars facts", content: "Mars has two small moons named Phobos and Deimos. Its day lasts about 24.6 hours." });
-  const mars = (await writeTransaction((tx) => ingestText(tx, { user, input, source: "manual", trustScore: 80 }))).artifact;
+  const mars = (await ingestContent({ user, input, source: "manual", trustScore: 80 })).artifact;
   const fake = await startFakeLlm();
   afterAll(async () => {
     delete process.env.GRACE_LLM_BASE_URL;

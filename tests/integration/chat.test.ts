@@ -7,13 +7,12 @@ import * as conversation from "../../app/api/chat/conversations/[id]/route";
 import * as messages from "../../app/api/chat/conversations/[id]/messages/route";
 import * as goals from "../../app/api/goals/route";
 import * as goal from "../../app/api/goals/[id]/route";
-import { writeTransaction } from "../../lib/db/transaction";
-import { ingestText, ingestTextSchema } from "../../lib/knowledge/ingest-text";
+import { ingestContent, ingestTextSchema } from "../../lib/knowledge/ingest-text";
 import { call, createUser, db, tokenFor } from "../helpers/api";
 
 async function know(user: { id: number; username: string }, title: string, content: string, trustScore = 75) {
   const input = ingestTextSchema.parse({ title, content });
-  return (await writeTransaction((tx) => ingestText(tx, { user, input, source: "manual", trustScore }))).artifact;
+  return (await ingestContent({ user, input, source: "manual", trustScore })).artifact;
 }
 
 describe("chat with the built-in engine", async () => {

@@ -70,6 +70,27 @@ describe("file ingestion", async () => {
     expect(latin1.json.error.fields[0].message).toBe("is not valid UTF-8 text");
   });
 
+  it("refuses a file name over 255 characters with a 422 naming the limit (it was a 500)", async () => {
+    const before = await db.knowledgeArtifact.count();
+    const long = await upload(token, `${"n".repeat(252)}.txt`, "A file whose name is one character too long.");
+    expect(long.status).toBe(422);
+    expect(long.json.error.fields).toEqual([{ field: "body.file", message: "has a name longer than 255 characters (the limit)" }]);
+    expect(await db.knowledgeArtifact.count()).toBe(before);
+    const longest = await upload(token, `${"n".repeat(251)}.txt`, "A file whose name is exactly 255 characters long.");
+    expect(longest.status).toBe(201);
+  });
+
+  it("refuses files whose text is only whitespace, or longer than an artifact holds, with a 422 on the file", async () => {
+    const blank = await upload(token, "blank.txt", "  \n\t \r\n  ");
+    expect(blank.status).toBe(422);
+    expect(blank.json.error.fields).toEqual([{ field: "body.file", message: "has no text (only whitespace)" }]);
+    const blankPage = await upload(token, "blank.html", "<html><body><p>   </p><img src=x></body></html>");
+    expect(blankPage.json.error.fields).toEqual([{ field: "body.file", message: "has no text (only whitespace)" }]);
+    const huge = await upload(token, "huge.txt", "word ".repeat(1_000_001));
+    expect(huge.status).toBe(422);
+    expect(huge.json.error.fields).toEqual([{ field: "body.file", message: "has more than 5000000 characters of text (the limit)" }]);
+  });
+
   it("answers a duplicate with the existing artifact and refuses files over 10 MB with 413", async () => {
     const first = await upload(token, "dup.txt", "Exactly the same bytes about kelp forests.");
     const again = await upload(token, "copy.txt", "Exactly the same bytes about kelp forests.");

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
 import { json } from "@/lib/api/responses";
-import { writeTransaction } from "@/lib/db/transaction";
-import { ingestText, ingestTextSchema, manualTrust } from "@/lib/knowledge/ingest-text";
+import { ingestContent, ingestTextSchema, manualTrust } from "@/lib/knowledge/ingest-text";
 
 // The earlier API's knowledge ingest: {content, source?, category?} → {status, id}. It feeds
 // the same artifacts (and the same search) as /api/ingest/text.
@@ -15,6 +14,6 @@ const body = z.object({
 export const POST = route({ body }, async ({ user, body }) => {
   const firstLine = body.content.trim().split("\n")[0].slice(0, 80) || "Untitled";
   const input = ingestTextSchema.parse({ title: firstLine, content: body.content, domain: body.category, metadata: { legacy_source: body.source } });
-  const { status, artifact } = await writeTransaction((tx) => ingestText(tx, { user, input, source: "legacy", trustScore: manualTrust() }));
+  const { status, artifact } = await ingestContent({ user, input, source: "legacy", trustScore: manualTrust() });
   return json({ status, id: artifact.id }, { status: status === "ingested" ? 201 : 200 });
 });

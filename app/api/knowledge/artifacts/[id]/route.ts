@@ -2,7 +2,7 @@ import { route } from "@/lib/api/route";
 import { idParams } from "@/lib/api/params";
 import { getArtifact } from "@/lib/knowledge/get-artifact";
 import { writeTransaction } from "@/lib/db/transaction";
-import { deleteArtifact, updateArtifact, updateArtifactSchema } from "@/lib/knowledge/update-artifact";
+import { deleteArtifact, editArtifact, updateArtifactSchema } from "@/lib/knowledge/update-artifact";
 
 const params = idParams("an artifact id");
 
@@ -10,7 +10,7 @@ export const GET = route({ params }, async ({ user, params }) => getArtifact({ u
 
 // Editing the content makes a new version; the history stays (see GET).
 export const PATCH = route({ params, body: updateArtifactSchema }, async ({ user, params, body }) => {
-  await writeTransaction((tx) => updateArtifact(tx, { user, id: params.id, changes: body }));
+  await editArtifact({ user, id: params.id, changes: body });
   return getArtifact({ userId: user.id, id: params.id });
 });
 

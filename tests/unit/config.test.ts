@@ -1,4 +1,6 @@
+import { spawnSync } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "../../lib/config";
 import { databaseConfig } from "../../lib/db/config";
 import { failureDelayMs } from "../../lib/auth/lockout";
 import { isSameOrigin } from "../../lib/api/same-origin";
@@ -38,5 +40,40 @@ describe("same-origin check", () => {
     expect(isSameOrigin(req({ host: "localhost:3000", origin: "null" }))).toBe(false);
     expect(isSameOrigin(req({ host: "localhost:3000" }))).toBe(false);
     expect(isSameOrigin(req({ host: "localhost:3000", referer: "http://localhost:3000/settings" }))).toBe(true);
+  });
+});
+
+describe("settings", () => {
+  it("parses every setting with its default", () => {
+    const c = parseConfig({});
+    expect(c.maxBodyBytes).toBe(1_048_576);
+    expect(c.queue).toMatchObject({ leaseMs: 30_000, heartbeatMs: 10_000, pollMs: 500 });
+    expect(c.lockout.maxFailures).toBe(10);
+    expect(c.llm.baseUrl).toBeUndefined();
+  });
+
+  it("names every invalid variable, and why", () => {
+    const bad = () => parseConfig({ GRACE_JOB_LEASE_SECONDS: "soon", GRACE_OPEN_REGISTRATION: "perhaps", GRACE_MANUAL_TRUST: "150", DATABASE_URL: "mysql://x" });
+    expect(bad).toThrow(ConfigError);
+    try {
+      bad();
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join("\n");
+      expect(problems).toMatch(/GRACE_JOB_LEASE_SECONDS: must be a number/);
+      expect(problems).toMatch(/GRACE_OPEN_REGISTRATION: must be true or false/);
+      expect(problems).toMatch(/GRACE_MANUAL_TRUST: must be a number from 0 to 100/);
+      expect(problems).toMatch(/DATABASE_URL: must start with postgres/);
+    }
+  });
+
+  it("an invalid value stops npm start before it builds or migrates, naming the variable", () => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      env: { PATH: process.env.PATH, GRACE_QUEUE_POLL_MS: "fast", GRACE_DATA_DIR: "/nonexistent/never-created" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("GRACE_QUEUE_POLL_MS: must be a number");
+    expect(r.stdout).not.toContain("building");
   });
 });

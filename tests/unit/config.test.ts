@@ -68,7 +68,7 @@ describe("settings", () => {
 
   it("an invalid value stops npm start before it builds or migrates, naming the variable", () => {
     const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-      env: { PATH: process.env.PATH, GRACE_QUEUE_POLL_MS: "fast", GRACE_DATA_DIR: "/nonexistent/never-created" },
+      env: { PATH: process.env.PATH, NODE_ENV: "test", GRACE_QUEUE_POLL_MS: "fast", GRACE_DATA_DIR: "/nonexistent/never-created" },
       encoding: "utf8",
       timeout: 60_000,
     });

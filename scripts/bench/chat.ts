@@ -1,13 +1,14 @@
 // `npm run bench:chat`: the chat endpoint with the built-in engine over 10,000 seeded
 // artifacts, at 1 and 10 concurrent clients, beside a plain node:http control in the same run;
-// then search alone over 1k, 10k and 100k passages. Appends the results to docs/benchmarks.md.
+// then search alone over 1k, 10k and 100k passages. Records the run in docs/benchmarks.md (record.ts).
 import { spawn, spawnSync } from "node:child_process";
-import { appendFileSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { createServer } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { migrate } from "../../lib/db/migrate";
+import { recordRun } from "./record";
 
 const seconds = Number(process.env.GRACE_BENCH_SECONDS) || 10;
 const port = 3240;
@@ -91,8 +92,6 @@ for (const [artifacts, per] of [[1000, 1], [10_000, 1], [10_000, 10]] as const) 
 
 const when = new Date().toISOString().slice(0, 10);
 const report = `
-## Chat (\`npm run bench:chat\`) — ${when}
-
 10,000 seeded artifacts on the embedded SQLite database, ${seconds} s per row, each request a
 different question, after a 5 s warm-up; percentiles from every response's time. ${os.cpus().length} cores, Node ${process.version}.
 
@@ -113,4 +112,14 @@ Search alone (\`searchChunks\`, in process, 280 queries after warm-up):
 ${search.join("\n")}
 `;
 console.log(report);
-appendFileSync("docs/benchmarks.md", report);
+recordRun({
+  heading: "## Chat (`npm run bench:chat`)",
+  when,
+  report,
+  // The ten-client HTTP row of the run being replaced: what the history line keeps.
+  summary: (section) => {
+    const row = section.split("\n").find((l) => l.startsWith("| POST /api/chat") && l.split("|")[2]?.trim() === "10");
+    const cells = row?.split("|").map((c) => c.trim()) ?? [];
+    return row ? `ten clients ${cells[3]} req/s, p50 ${cells[4]} ms, p95 ${cells[5]} ms` : "see git history";
+  },
+});

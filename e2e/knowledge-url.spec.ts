@@ -1,11 +1,12 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "@playwright/test";
-import { signInAsAdmin, watchConsole } from "./helpers";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { adminPassword, signInAsAdmin, watchConsole } from "./helpers";
 
 // Pages served from this test process; Grace runs with GRACE_ALLOW_PRIVATE_URLS=1 to reach them.
-// localhost is a listed source (trust 100: added at once); 127.0.0.1 is an unknown host
-// (trust 50: held for an admin). Names carry a stamp so reruns and other specs never collide.
+// This spec lists localhost as a source through the admin API (trust 100: added at once; a
+// fresh Grace does not trust it); 127.0.0.1 is an unknown host (trust 50: held for an admin).
+// Names carry a stamp so reruns and other specs never collide.
 const stamp = Date.now().toString(36);
 const domain = `reef-${stamp}`;
 const puffins = `Puffin colony ${stamp}`;
@@ -29,12 +30,25 @@ test.beforeAll(async () => {
   port = (server.address() as AddressInfo).port;
 });
 
+/** Lists localhost at trust 100 with an admin token, unless an earlier test already did. */
+async function trustLocalhost(api: APIRequestContext) {
+  const login = await api.post("/api/auth/login", { data: { username: "admin", password: adminPassword } });
+  expect(login.ok()).toBe(true);
+  const { access_token } = await login.json();
+  const res = await api.post("/api/trust/sources", {
+    headers: { authorization: `Bearer ${access_token}` },
+    data: { domain: "localhost", trust_score: 100, category: "local", description: "the e2e tests' page server" },
+  });
+  expect([201, 409]).toContain(res.status());
+}
+
 test.afterAll(async () => {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
 });
 
-test("knowledge: add web pages (trusted at once, another after approval), edit with versions, browse by domain", async ({ page }) => {
+test("knowledge: add web pages (trusted at once, another after approval), edit with versions, browse by domain", async ({ page, request: api }) => {
+  await trustLocalhost(api);
   const errors = watchConsole(page);
   await signInAsAdmin(page);
   await page.goto("/knowledge");
@@ -122,7 +136,8 @@ test("knowledge: add web pages (trusted at once, another after approval), edit w
   expect(errors).toEqual([]);
 });
 
-test("knowledge: a web page that cannot be ingested is refused with the reason", async ({ page }) => {
+test("knowledge: a web page that cannot be ingested is refused with the reason", async ({ page, request: api }) => {
+  await trustLocalhost(api);
   const errors = watchConsole(page);
   await signInAsAdmin(page);
   await page.goto("/knowledge");

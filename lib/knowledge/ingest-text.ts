@@ -77,7 +77,8 @@ export async function ingestContent(o: IngestOptions & { db?: Db; /** the input 
  * Stores content as an artifact (version 1) with its passages indexed, inside the caller's
  * transaction and audited: lookups and inserts only. The same content again in the same scope
  * (shared, or this user's private artifacts) returns the existing artifact and stores nothing;
- * another user's private copy is never found, so a duplicate never reveals it.
+ * another user's private copy is never found, so a duplicate never reveals it — nor does the
+ * path, which for a private artifact is in the owner's own namespace (artifactPath).
  */
 export async function ingestText(tx: Tx, o: IngestOptions & { prepared: PreparedContent }) {
   const p = o.prepared;
@@ -85,7 +86,7 @@ export async function ingestText(tx: Tx, o: IngestOptions & { prepared: Prepared
   const existing = await tx.knowledgeArtifact.findUnique({ where: { dedupScope_contentHash: { dedupScope, contentHash: p.hash } } });
   if (existing) return { status: "duplicate" as const, artifact: existing };
 
-  const path = await uniquePath(tx, `${o.input.domain}/${o.input.artifact_type}/${slugify(o.input.title)}`);
+  const path = await uniquePath(tx, artifactPath({ ownerId: o.user.id, visibility: o.input.visibility, domain: o.input.domain, artifactType: o.input.artifact_type, title: o.input.title }));
   const artifact = await tx.knowledgeArtifact.create({
     data: {
       ownerId: o.user.id,
@@ -122,9 +123,40 @@ export async function ingestText(tx: Tx, o: IngestOptions & { prepared: Prepared
   return { status: "ingested" as const, artifact };
 }
 
-/** `{domain}/{type}/{slug}`, or with -2, -3, … when taken: a clash never fails an ingest. */
-async function uniquePath(tx: Tx, base: string): Promise<string> {
-  const taken = new Set((await tx.knowledgeArtifact.findMany({ where: { path: { startsWith: base } }, select: { path: true } })).map((a) => a.path));
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+/** Private paths start with this: no domain can (a domain begins with a letter or digit). */
+export const PRIVATE_PATH_MARK = "@u";
+
+/**
+ * Where an artifact lives: `{domain}/{type}/{slug}` when shared; `@u{owner id}/{domain}/{type}/{slug}`
+ * when private. Each private owner has a namespace of their own, so a private artifact never
+ * takes a path a shared one or another user's would want: a clash, and its `-2`, can only be
+ * with something the ingesting user can see.
+ */
+export function artifactPath(o: { ownerId: number; visibility: string; domain: string; artifactType: string; title: string }): string {
+  const base = `${o.domain}/${o.artifactType}/${slugify(o.title)}`;
+  return o.visibility === "shared" ? base : `${PRIVATE_PATH_MARK}${o.ownerId}/${base}`;
+}
+
+/**
+ * Which of `candidates` are taken: equality lookups on the unique index of `path` (an IN list),
+ * never a prefix scan — a LIKE cannot use that index on SQLite (it is case-insensitive there),
+ * and a range would depend on PostgreSQL's collation. tests/integration/path-plan.test.ts
+ * checks the plan on both databases.
+ */
+export function takenPathsQuery(candidates: string[]): Prisma.Sql {
+  return Prisma.sql`SELECT "path" FROM "KnowledgeArtifact" WHERE "path" IN (${Prisma.join(candidates)})`;
+}
+
+/**
+ * `base`, or `base-2`, `base-3`, … (the first free one) when taken: a clash never fails an
+ * ingest. Candidates are checked in batches that grow, so a title used a thousand times still
+ * costs a handful of index lookups.
+ */
+export async function uniquePath(tx: Tx, base: string): Promise<string> {
+  for (let first = 1, size = 16; ; first += size, size = Math.min(size * 4, 1024)) {
+    const candidates = Array.from({ length: size }, (_, i) => (first + i === 1 ? base : `${base}-${first + i}`));
+    const taken = new Set((await tx.$queryRaw<{ path: string }[]>(takenPathsQuery(candidates))).map((r) => r.path));
+    const free = candidates.find((c) => !taken.has(c));
+    if (free) return free;
+  }
 }

@@ -1,6 +1,12 @@
 // Ranked full-text search over the passages a user may read: approved, current-version
 // chunks of shared artifacts and of their own private ones. FTS5 bm25 on SQLite, ts_rank_cd
 // over a GIN-indexed tsvector on PostgreSQL; both bound the candidate set in the index.
+//
+// What leaves lib is the rank within the caller's own results, never the engine's number:
+// bm25 weighs words by statistics over every passage in the index, other users' private ones
+// included, so its raw score moved when someone else privately stored a word. `relevance`
+// keeps that number for ordering inside lib (chat weighs it by trust); it is never returned or
+// stored.
 import { databaseProvider, db as defaultDb, type Db } from "../db/client";
 import { tokenize } from "../loops/topics";
 import { config } from "../config";
@@ -16,7 +22,12 @@ export type SearchHit = {
   /** The whole passage, plain text. */
   content: string;
   snippet: string;
+  /** 1 for the best passage of this result set, then 2, 3, … */
+  rank: number;
+  /** 1 / rank (1, 0.5, 0.3333, …): higher is better, what API clients and citations get. */
   score: number;
+  /** The engine's raw relevance (bm25 or ts_rank_cd): ordering inside lib only, never sent or stored. */
+  relevance: number;
 };
 
 const OPEN = "\u0002";
@@ -110,7 +121,7 @@ async function runSearch(o: { userId: number; limit: number; db?: Db; terms: str
           o.userId,
           o.limit,
         );
-  return rows.map((r) => ({
+  return rows.map((r, i) => ({
     chunk_id: Number(r.chunkId),
     artifact_id: Number(r.artifactId),
     title: r.title,
@@ -120,8 +131,37 @@ async function runSearch(o: { userId: number; limit: number; db?: Db; terms: str
     trust_score: Number(r.trustScore),
     content: r.content,
     snippet: highlight(r.snippet),
-    score: Math.round(Number(r.score) * 10_000) / 10_000,
+    ...rankScore(i + 1),
+    relevance: Number(r.score),
   }));
+}
+
+/** A rank and the score derived from it, rounded as the API shows it. */
+export function rankScore(rank: number): { rank: number; score: number } {
+  return { rank, score: Math.round(10_000 / rank) / 10_000 };
+}
+
+/**
+ * A hit as `POST /api/knowledge/search` answers it: the earlier API's `id`, `source` and
+ * `category` beside the new fields; `rank` and the rank-derived `score`, not the engine's.
+ */
+export function serializeSearchHit(h: SearchHit) {
+  return {
+    id: h.artifact_id,
+    source: h.source_url ?? h.path,
+    category: h.domain,
+    chunk_id: h.chunk_id,
+    artifact_id: h.artifact_id,
+    title: h.title,
+    path: h.path,
+    domain: h.domain,
+    source_url: h.source_url,
+    trust_score: h.trust_score,
+    content: h.content,
+    snippet: h.snippet,
+    rank: h.rank,
+    score: h.score,
+  };
 }
 
 /** Escapes the passage for HTML and turns the index's match markers into <mark>…</mark>. */

@@ -1,7 +1,9 @@
 // How far to trust a URL's content: a listed source's score (a subdomain inherits its
 // registrable domain's unless listed itself), else a heuristic by kind of domain.
+import { LRUCache } from "lru-cache";
 import { getDomain, parse } from "tldts";
 import { db as defaultDb, type Db } from "../db/client";
+import { readCacheVersion } from "../db/cache-version";
 
 export const AUTO_APPROVE_AT = 70;
 export const REVIEW_AT = 40;
@@ -21,12 +23,26 @@ export function recommendation(score: number): TrustScore["recommendation"] {
   return score >= AUTO_APPROVE_AT ? "auto" : score >= REVIEW_AT ? "review" : "block";
 }
 
-// Scores are cached for an hour per host; changing a source drops the cache.
+// Scores are cached per host, at most TRUST_CACHE_MAX_HOSTS of them (least recently used go
+// first), so scoring random hosts cannot grow a process's memory. Every entry belongs to a
+// version of the trusted-source table: creating, changing or deleting a source bumps the
+// `trust` cache version in its transaction, and each process (web or worker) reads that version
+// at most once a second — after which it drops what it cached under the old one.
+export const TRUST_CACHE_NAME = "trust";
+export const TRUST_CACHE_MAX_HOSTS = 1000;
 const TTL_MS = 3_600_000;
-const cache = new Map<string, { at: number; score: number; basis: string }>();
+const VERSION_MAX_AGE_MS = 1000;
+const cache = new LRUCache<string, { version: number; score: number; basis: string }>({ max: TRUST_CACHE_MAX_HOSTS, ttl: TTL_MS });
+let cachedVersion: number | undefined;
 
+/** Drops this process's cached scores (tests; other processes follow the version row). */
 export function forgetTrustScores() {
   cache.clear();
+}
+
+/** How many hosts this process holds a score for. */
+export function trustScoreCacheSize(): number {
+  return cache.size;
 }
 
 /** Throws on a URL that is not http(s) or has no host. */
@@ -40,9 +56,18 @@ export async function scoreUrl(url: string, db: Db = defaultDb): Promise<TrustSc
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new Error("must be an http or https URL");
   const host = parsed.hostname.toLowerCase().replace(/\.$/, "");
   if (!host) throw new Error("has no host");
-  const hit = cache.get(host);
-  const { score, basis } = hit && Date.now() - hit.at < TTL_MS ? hit : await lookup(host, db);
-  if (!hit || Date.now() - hit.at >= TTL_MS) cache.set(host, { at: Date.now(), score, basis });
+  const version = await readCacheVersion(TRUST_CACHE_NAME, { db, maxAgeMs: VERSION_MAX_AGE_MS });
+  if (version !== cachedVersion) {
+    cache.clear();
+    cachedVersion = version;
+  }
+  let hit = cache.get(host);
+  if (hit?.version !== version) {
+    hit = { version, ...(await lookup(host, db)) };
+    // Another request may have seen a newer version while this one looked up: keep only current ones.
+    if (cachedVersion === version) cache.set(host, hit);
+  }
+  const { score, basis } = hit;
   return { url, trust_score: score, auto_approve: score >= AUTO_APPROVE_AT, recommendation: recommendation(score), basis };
 }
 

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { Tx } from "../db/client";
 import { append } from "../audit";
-import { NotFoundError } from "../errors";
-import { forgetTrustScores } from "./score-url";
+import { ConflictError, NotFoundError } from "../errors";
+import { bumpCacheVersion } from "../db/cache-version";
+import { TRUST_CACHE_NAME } from "./score-url";
 
 export const sourceSchema = z.object({
   domain: z
@@ -40,11 +41,12 @@ export function serializeSource(s: { id: number; domain: string; trustScore: num
 }
 
 export async function createSource(tx: Tx, o: { actor: { id: number; username: string }; input: z.output<typeof sourceSchema> }) {
+  if (await tx.trustedSource.findUnique({ where: { domain: o.input.domain }, select: { id: true } })) throw new ConflictError(`${o.input.domain} is already a listed source: change it instead`);
   const source = await tx.trustedSource.create({
     data: { domain: o.input.domain, trustScore: o.input.trust_score, category: o.input.category, description: o.input.description, verifiedById: o.actor.id, lastVerifiedAt: new Date() },
   });
   await append(tx, { actor: o.actor.username, action: "trust.source.create", resource: `source:${source.domain}`, subsystem: "trust", payload: { trust_score: source.trustScore }, result: "success" });
-  forgetTrustScores();
+  await bumpCacheVersion(tx, TRUST_CACHE_NAME); // every process drops its cached scores
   return source;
 }
 
@@ -62,7 +64,7 @@ export async function updateSource(tx: Tx, o: { actor: { id: number; username: s
     },
   });
   await append(tx, { actor: o.actor.username, action: "trust.source.update", resource: `source:${source.domain}`, subsystem: "trust", payload: { from: before.trustScore, to: source.trustScore }, result: "success" });
-  forgetTrustScores();
+  await bumpCacheVersion(tx, TRUST_CACHE_NAME); // every process drops its cached scores
   return source;
 }
 
@@ -71,5 +73,5 @@ export async function deleteSource(tx: Tx, o: { actor: { username: string }; id:
   if (!source) throw new NotFoundError("trusted source");
   await tx.trustedSource.delete({ where: { id: o.id } });
   await append(tx, { actor: o.actor.username, action: "trust.source.delete", resource: `source:${source.domain}`, subsystem: "trust", payload: { trust_score: source.trustScore }, result: "success" });
-  forgetTrustScores();
+  await bumpCacheVersion(tx, TRUST_CACHE_NAME); // every process drops its cached scores
 }

@@ -3,6 +3,7 @@ import * as ingestUrl from "../../app/api/ingest/url/route";
 import * as approvals from "../../app/api/governance/approvals/route";
 import * as decision from "../../app/api/governance/approvals/[id]/decision/route";
 import * as search from "../../app/api/knowledge/search/route";
+import * as trustSources from "../../app/api/trust/sources/route";
 import { Executor } from "../../workers/executor";
 import { call, createUser, db, tokenFor } from "../helpers/api";
 import { makePdf } from "../helpers/pdf";
@@ -14,8 +15,9 @@ process.env.GRACE_JOB_BACKOFF_MS = "50";
 // Redirects to private addresses are tested in tests/unit/safe-fetch.test.ts with a policy
 // that allows only the test server: here every local address is allowed, and following a
 // redirect to 169.254.169.254 would really reach the machine's metadata service.
-// Hosts and their scores: localhost is a listed source (100, auto-ingested); 127.0.0.1 is
-// an unknown host (50, held for approval); bit.ly is a shortener (20, blocked).
+// Hosts and their scores: localhost is listed here as a source (100, auto-ingested: this
+// file's fixture, not a production setting); 127.0.0.1 is an unknown host (50, held for
+// approval); bit.ly is a shortener (20, blocked).
 describe("URL ingestion", async () => {
   const server = await startWebServer({
     "/guide.html": page(200, "text/html; charset=utf-8", "<html><head><title>Otter field guide</title><script>var leak = 1;</script></head><body><h1>Otters</h1><p>Sea otters hold hands while sleeping so they do not drift apart.</p></body></html>"),
@@ -39,6 +41,7 @@ describe("URL ingestion", async () => {
 
   const admin = await createUser({ role: "admin" });
   const adminToken = await tokenFor(admin);
+  expect((await call(trustSources.POST, { bearer: adminToken, body: { domain: "localhost", trust_score: 100, category: "local", description: "the tests' web server" } })).status).toBe(201);
   const user = await createUser();
   const token = await tokenFor(user);
   const other = await createUser();

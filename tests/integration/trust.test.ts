@@ -18,7 +18,7 @@ describe("trust scores", async () => {
     ["https://en.wikipedia.org/wiki/Trust", 80, "auto"],
     ["https://stackoverflow.com/questions/1", 75, "auto"],
     ["https://github.com/prisma/prisma", 70, "auto"],
-    ["http://localhost:8080/page", 100, "auto"],
+    ["http://localhost:8080/page", 50, "review"], // not a listed source in production (the tests list it where they need it)
     ["https://bit.ly/abc", 20, "block"],
     ["https://tinyurl.com/xyz", 20, "block"],
     ["https://t.co/abc", 20, "block"],
@@ -45,6 +45,9 @@ describe("trust scores", async () => {
     const created = await call(sources.POST, { bearer: adminToken, body: { domain: "Example.NET", trust_score: 88, category: "blogs" } });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ domain: "example.net", trust_score: 88, category: "blogs" });
+    const twice = await call(sources.POST, { bearer: adminToken, body: { domain: "example.net", trust_score: 10 } });
+    expect(twice.status).toBe(409);
+    expect(twice.json.error.message).toMatch(/example\.net is already a listed source/);
     expect(await scoreOf("https://blog.example.net/x")).toMatchObject({ trust_score: 88, basis: "inherited from listed source example.net" });
     const changed = await call(source.PATCH, { bearer: adminToken, method: "PATCH", params: { id: String(created.json.id) }, body: { trust_score: 30 } });
     expect(changed.json.trust_score).toBe(30);
@@ -54,7 +57,8 @@ describe("trust scores", async () => {
     const actions = (await db.logEntry.findMany({ where: { subsystem: "trust" } })).map((e) => e.action);
     expect(actions).toEqual(["trust.source.create", "trust.source.update", "trust.source.delete"]);
     const list = await call(sources.GET, { bearer: token, path: "/api/trust/sources?limit=100" });
-    expect(list.json.map((s: { domain: string }) => s.domain)).toEqual(expect.arrayContaining(["python.org", "localhost", "nodejs.org"]));
+    expect(list.json.map((s: { domain: string }) => s.domain)).toEqual(expect.arrayContaining(["python.org", "nodejs.org"]));
+    expect(list.json.map((s: { domain: string }) => s.domain)).not.toContain("localhost");
     const bad = await call(sources.POST, { bearer: adminToken, body: { domain: "not a host", trust_score: 120 } });
     expect(bad.json.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(["body.domain", "body.trust_score"]);
   });

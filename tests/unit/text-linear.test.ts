@@ -131,5 +131,5 @@ describe("words in every script", () => {
 });
 
 function hit(content: string): SearchHit {
-  return { chunk_id: 1, artifact_id: 1, title: "t", path: "p", domain: "d", source_url: null, trust_score: 90, content, snippet: "", score: 1 };
+  return { chunk_id: 1, artifact_id: 1, title: "t", path: "p", domain: "d", source_url: null, trust_score: 90, content, snippet: "", rank: 1, score: 1, relevance: 1 };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
-import { searchChunks } from "@/lib/knowledge/search";
+import { searchChunks, serializeSearchHit } from "@/lib/knowledge/search";
 
 const body = z.object({
   query: z.string().trim().min(1, "is required").max(1000, "must be at most 1000 characters"),
@@ -8,8 +8,10 @@ const body = z.object({
 });
 
 // Ranked passages with the artifact they come from; `snippet` is HTML-escaped text with the
-// matches in <mark>. The earlier API's {results, count} with new fields beside its own.
+// matches in <mark>; `rank` is the place in this result set and `score` = 1 / rank (never the
+// engine's score, which depends on passages the caller cannot see). The earlier API's
+// {results, count} with new fields beside its own.
 export const POST = route({ body }, async ({ user, body }) => {
   const hits = await searchChunks({ userId: user.id, query: body.query, limit: body.limit });
-  return { results: hits.map((h) => ({ id: h.artifact_id, source: h.source_url ?? h.path, category: h.domain, ...h })), count: hits.length };
+  return { results: hits.map(serializeSearchHit), count: hits.length };
 });

@@ -55,3 +55,32 @@ test("chat: a failed send keeps the message and Retry sends it again", async ({ 
   // The browser logs the intercepted 503 as a failed resource load: expected.
   expect(errors.filter((e) => !/status of 503/.test(e))).toEqual([]);
 });
+
+test("chat: an answer its reader left is marked stopped", async ({ page }) => {
+  const errors = watchConsole(page);
+  await signInAsAdmin(page);
+  await page.getByRole("link", { name: "Chat" }).click();
+  // The built-in engine answers at once, so no answer here is really left midway (the
+  // integration suite makes real ones with a slow model): the conversation's messages come
+  // back as the API lists an interrupted answer, cut short and marked.
+  const listed: unknown[] = [];
+  await page.route("**/api/chat/conversations/*/messages*", async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    for (const m of body.items) {
+      listed.push(m.interrupted);
+      if (m.role === "grace") Object.assign(m, { content: m.content.split(" ").slice(0, 3).join(" "), interrupted: true });
+    }
+    await route.fulfill({ response, json: body });
+  });
+  await page.getByLabel("Message").fill("hello there");
+  await page.keyboard.press("Enter");
+  const answer = page.getByRole("region", { name: "Conversation" }).getByRole("listitem").filter({ hasText: "Hello! Ask me" }).last();
+  await expect(answer.getByText("stopped", { exact: true })).toBeVisible();
+  await expect(answer).not.toContainText("anything");
+  // The real API lists the flag on every message; none of these was left.
+  expect(listed.length).toBeGreaterThan(0);
+  expect(listed.every((v) => v === false)).toBe(true);
+  await page.screenshot({ path: "test-results/screens/chat-stopped.png", fullPage: true });
+  expect(errors).toEqual([]);
+});

@@ -10,6 +10,7 @@ export type ErrorCode =
   | "unauthorized"
   | "forbidden"
   | "not_found"
+  | "gone"
   | "conflict"
   | "validation_failed"
   | "payload_too_large"
@@ -49,6 +50,12 @@ export class ForbiddenError extends DomainError {
 export class NotFoundError extends DomainError {
   constructor(what: string) {
     super("not_found", `${what} not found`);
+  }
+}
+/** Something that existed and was removed on purpose: the message says what and why. */
+export class GoneError extends DomainError {
+  constructor(message: string) {
+    super("gone", message);
   }
 }
 export class ConflictError extends DomainError {

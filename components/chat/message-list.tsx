@@ -7,6 +7,8 @@ export type Message = {
   id: number;
   role: string;
   content: string;
+  /** The reader left while this answer streamed: it holds what was said until then. */
+  interrupted?: boolean;
   citations: { n: number; artifact_id: number; chunk_id: number | null; title: string; url: string | null; trust_score: number; snippet?: string }[];
 };
 
@@ -44,7 +46,7 @@ function Answer({ message }: { message: Message }) {
   const [copied, setCopied] = useState(false);
   return (
     <div className="max-w-[90%] rounded-lg bg-slate-50 px-4 py-3 text-sm ring-1 ring-slate-200">
-      <p className="whitespace-pre-wrap text-slate-800">{message.content}</p>
+      <p className="whitespace-pre-wrap text-slate-800">{message.content || (message.interrupted && <span className="text-slate-500 italic">Stopped before anything was said.</span>)}</p>
       {message.citations.length > 0 && (
         <ul aria-label="Sources" className="mt-3 flex flex-wrap gap-2">
           {message.citations.map((c) => (
@@ -62,14 +64,21 @@ function Answer({ message }: { message: Message }) {
           ))}
         </ul>
       )}
-      <button
-        className="mt-2 text-xs text-slate-500 hover:text-slate-700"
-        onClick={() => {
-          void navigator.clipboard?.writeText(message.content).then(() => setCopied(true));
-        }}
-      >
-        {copied ? "Copied" : "Copy"}
-      </button>
+      <div className="mt-2 flex items-center gap-3">
+        {message.interrupted && (
+          <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800" title="The answer stopped when its reader left; this is what was said until then.">
+            stopped
+          </span>
+        )}
+        <button
+          className="text-xs text-slate-500 hover:text-slate-700"
+          onClick={() => {
+            void navigator.clipboard?.writeText(message.content).then(() => setCopied(true));
+          }}
+        >
+          {copied ? "Copied" : "Copy"}
+        </button>
+      </div>
     </div>
   );
 }

@@ -3,15 +3,16 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-const items = [
+// Sections whose pages only say they are not built yet are marked so here too.
+const items: { href: string; label: string; notBuilt?: boolean }[] = [
   { href: "/chat", label: "Chat" },
   { href: "/knowledge", label: "Knowledge" },
   { href: "/tasks", label: "Tasks" },
-  { href: "/ide", label: "IDE" },
+  { href: "/ide", label: "IDE", notBuilt: true },
   { href: "/dashboard", label: "Dashboard" },
   { href: "/audit", label: "Audit" },
   { href: "/governance", label: "Governance" },
-  { href: "/security", label: "Security" },
+  { href: "/security", label: "Security", notBuilt: true },
   { href: "/settings", label: "Settings" },
 ];
 
@@ -27,14 +28,15 @@ export function Sidebar({ username, role }: { username: string; role: string }) 
         {items.map((item) => {
           const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
-            <li key={item.href}>
+            <li key={item.href} className="relative">
               <Link
                 href={item.href}
                 aria-current={active ? "page" : undefined}
-                className={`block rounded-md px-3 py-2 text-sm font-medium ${active ? "bg-indigo-50 text-indigo-700" : "text-slate-700 hover:bg-slate-100"}`}
+                className={`block rounded-md px-3 py-2 text-sm font-medium ${active ? "bg-indigo-50 text-indigo-700" : item.notBuilt ? "text-slate-500 hover:bg-slate-100" : "text-slate-700 hover:bg-slate-100"}`}
               >
                 {item.label}
               </Link>
+              {item.notBuilt && <span className="pointer-events-none absolute top-2.5 right-3 text-xs text-slate-400">not built yet</span>}
             </li>
           );
         })}

@@ -19,6 +19,8 @@ export type Reply = {
   engine: "builtin" | "llm";
   /** The LLM failed or was too slow, and the built-in engine answered instead. */
   fallback?: boolean;
+  /** The reader left before the answer was complete: `text` is what was produced until then. */
+  interrupted?: boolean;
 };
 
 const LOW_TRUST = 70;

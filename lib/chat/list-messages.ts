@@ -19,6 +19,8 @@ export async function listConversationMessages(o: { user: { id: number }; conver
       id: m.id,
       role: m.role,
       content: m.content,
+      /** The reader left while this answer streamed: it holds what was said until then. */
+      interrupted: m.interrupted,
       created_at: m.createdAt.toISOString(),
       citations: m.citations.map((c) => ({ n: c.ordinal, artifact_id: c.artifactId, chunk_id: c.chunkId, title: c.artifact.title, url: c.artifact.sourceUrl, trust_score: c.trustScore })),
     })),

@@ -1,13 +1,15 @@
-// Stores chat turns: for each, both messages, their citations, a causal event linking them,
-// a research goal when nothing was known, and the audit entry — all in the caller's
-// transaction. Several turns take the same handful of statements as one (multi-row inserts,
-// one audit append for all), which is what lets the turn writer commit them together.
+// Stores chat turns: for each, both messages (the answer marked interrupted when the reader
+// left before it was complete), their citations, a causal event linking them with the answer's
+// measured grounding, a research goal when nothing was known, and the audit entry — all in the
+// caller's transaction. Several turns take the same handful of statements as one (multi-row
+// inserts, one audit append for all), which is what lets the turn writer commit them together.
 import { Prisma, type Tx } from "../db/client";
 import { NotFoundError } from "../errors";
 import { appendMany } from "../audit";
 import { ensureResearchGoal } from "../goals/research-goal";
 import { recordFindings, type Finding } from "../hunter/scan";
 import type { Reply } from "./builtin-engine";
+import { measureGrounding } from "./grounding";
 
 export type TurnToSave = {
   user: { id: number; username: string };
@@ -27,11 +29,6 @@ export type SavedTurn = {
   reply: Reply;
   goal: Awaited<ReturnType<typeof ensureResearchGoal>> | null;
 };
-
-function confidence(reply: Reply): number {
-  if (reply.outcome === "answered") return reply.grounded ? Math.min(0.95, 0.5 + (reply.citations[0]?.trust_score ?? 50) / 250) : 0.6;
-  return reply.outcome === "small_talk" ? 0.9 : 0.2;
-}
 
 type IdRow = { id: number | bigint };
 
@@ -69,13 +66,13 @@ export async function saveTurns(tx: Tx, turns: TurnToSave[]): Promise<SavedTurn[
   const rows = turns.flatMap((t) => {
     const c = conversationOf.get(t)!.id;
     return [
-      Prisma.sql`(${t.user.id}, ${c}, 'user', ${t.message}, NULL, NULL, ${now})`,
-      Prisma.sql`(${t.user.id}, ${c}, 'grace', ${t.reply.text}, ${t.reply.engine}, ${t.latencyMs}, ${now})`,
+      Prisma.sql`(${t.user.id}, ${c}, 'user', ${t.message}, NULL, NULL, ${false}, ${now})`,
+      Prisma.sql`(${t.user.id}, ${c}, 'grace', ${t.reply.text}, ${t.reply.engine}, ${t.latencyMs}, ${t.reply.interrupted === true}, ${now})`,
     ];
   });
   const messages = (
     await tx.$queryRaw<(IdRow & { conversationId: number | bigint; role: string })[]>`
-      INSERT INTO "ChatMessage" ("userId", "conversationId", "role", "content", "model", "latencyMs", "createdAt")
+      INSERT INTO "ChatMessage" ("userId", "conversationId", "role", "content", "model", "latencyMs", "interrupted", "createdAt")
       VALUES ${Prisma.join(rows)} RETURNING "id", "conversationId", "role"`
   ).map((m) => ({ id: Number(m.id), conversationId: Number(m.conversationId), role: m.role }));
   const messageOf = (t: TurnToSave, role: string) => messages.find((m) => m.conversationId === conversationOf.get(t)!.id && m.role === role)!;
@@ -86,14 +83,17 @@ export async function saveTurns(tx: Tx, turns: TurnToSave[]): Promise<SavedTurn[
   if (citations.length) {
     await tx.$executeRaw`INSERT INTO "MessageCitation" ("messageId", "artifactId", "chunkId", "ordinal", "score", "trustScore") VALUES ${Prisma.join(citations)}`;
   }
+  // The event's confidence is the answer's measured grounding (grounding.ts), not a constant.
   const causal = turns.map(
-    (t) => Prisma.sql`(${t.user.id}, ${messageOf(t, "user").id}, ${messageOf(t, "grace").id}, ${t.reply.intent}, ${t.reply.outcome}, ${confidence(t.reply)}, ${now})`,
+    (t) =>
+      Prisma.sql`(${t.user.id}, ${messageOf(t, "user").id}, ${messageOf(t, "grace").id}, ${t.reply.intent}, ${t.reply.interrupted ? "interrupted" : t.reply.outcome}, ${measureGrounding(t.message, t.reply).value}, ${now})`,
   );
   await tx.$executeRaw`INSERT INTO "CausalEvent" ("userId", "triggerMessageId", "responseMessageId", "eventType", "outcome", "confidence", "createdAt") VALUES ${Prisma.join(causal)}`;
 
   const saved: SavedTurn[] = [];
   for (const t of turns) {
-    const goal = t.reply.outcome === "unhandled" ? await ensureResearchGoal(tx, { user: t.user, question: t.message }) : null;
+    // An answer the reader left before it was complete says nothing about what Grace knows.
+    const goal = t.reply.outcome === "unhandled" && !t.reply.interrupted ? await ensureResearchGoal(tx, { user: t.user, question: t.message }) : null;
     if (t.findings?.length) await recordFindings(tx, { findings: t.findings, input: { target: "chat", text: t.message, user: t.user }, resource: `message:${messageOf(t, "user").id}` });
     saved.push({ conversation: conversationOf.get(t)!, question: messageOf(t, "user"), answer: messageOf(t, "grace"), reply: t.reply, goal });
   }
@@ -104,7 +104,16 @@ export async function saveTurns(tx: Tx, turns: TurnToSave[]): Promise<SavedTurn[
       action: "chat.message",
       resource: `conversation:${s.conversation.id}`,
       subsystem: "chat",
-      payload: { question_id: s.question.id, answer_id: s.answer.id, intent: s.reply.intent, outcome: s.reply.outcome, citations: s.reply.citations.map((c) => c.artifact_id), engine: s.reply.engine },
+      payload: {
+        question_id: s.question.id,
+        answer_id: s.answer.id,
+        intent: s.reply.intent,
+        outcome: s.reply.outcome,
+        citations: s.reply.citations.map((c) => c.artifact_id),
+        engine: s.reply.engine,
+        // The reader left while it streamed: the answer is stored as far as it got.
+        ...(s.reply.interrupted ? { interrupted: true } : {}),
+      },
       result: "success",
     })),
   );

@@ -24,13 +24,21 @@ export const chatBody = z.object({
   conversation_id: z.number().int("must be a conversation id").positive("must be a conversation id").max(MAX_ID, "must be a conversation id").optional(),
 });
 
-type TurnOptions = { user: { id: number; username: string }; message: string; conversationId?: number; db?: Db };
+type TurnOptions = {
+  user: { id: number; username: string };
+  message: string;
+  conversationId?: number;
+  /** Aborts when the reader leaves: the answer stops there and the turn is saved so far, interrupted. */
+  signal?: AbortSignal;
+  db?: Db;
+};
 
 /**
  * One chat turn, streamed: yields the answer's text as the engine produces it, then stores
  * both messages, their citations, a causal event linking them, a research goal when nothing
  * was known, and the audit entry in one transaction — all of it or none (save-turns.ts,
- * committed together with concurrent turns by turn-writer.ts).
+ * committed together with concurrent turns by turn-writer.ts). A reader who leaves midway
+ * (`signal`) stops the engine; what it had said is still saved, marked interrupted.
  */
 export async function* chatTurn(o: TurnOptions) {
   const db = o.db ?? defaultDb;
@@ -51,7 +59,7 @@ export async function* chatTurn(o: TurnOptions) {
     throw new ForbiddenError(`This message was blocked by the security rule "${blocking[0].rule}"`);
   }
   const started = performance.now();
-  const reply: Reply = yield* generateReply({ db, userId: o.user.id, message: o.message, history });
+  const reply: Reply = yield* generateReply({ db, userId: o.user.id, message: o.message, history, signal: o.signal });
   const latencyMs = Math.round(performance.now() - started);
   return writeTurn({ user: o.user, message: o.message, conversationId: o.conversationId, reply, latencyMs, findings }, db);
 }

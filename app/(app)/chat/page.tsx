@@ -4,5 +4,10 @@ import { ChatWorkspace } from "@/components/chat/chat-workspace";
 export const metadata: Metadata = { title: "Chat" };
 
 export default function ChatPage() {
-  return <ChatWorkspace />;
+  return (
+    <>
+      <h1 className="sr-only">Chat</h1>
+      <ChatWorkspace />
+    </>
+  );
 }

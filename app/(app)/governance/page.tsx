@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { UrlRequests } from "@/components/knowledge/url-requests";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentUser } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/access";
@@ -12,16 +11,12 @@ export default async function Page() {
   const user = (await currentUser())!;
   return (
     <>
-      <PageHeader title="Governance" description="Policies for risky actions, and the approvals waiting on you." />
-      <div className="grid gap-8 xl:grid-cols-2">
-        {/* The only approvals so far are web pages from sources trusted 40–69 (Knowledge page). */}
+      <PageHeader title="Governance" />
+      <p className="mb-6 text-sm text-slate-600">No policies yet: holding risky actions for approval by policy is not built. The only approvals so far are for web pages, below.</p>
+      <div className="max-w-3xl">
         <Suspense>
           <UrlRequests isAdmin={isAdmin(user)} />
         </Suspense>
-        <section aria-labelledby="policies" className="space-y-3">
-          <h2 id="policies" className="text-lg font-semibold">Policies</h2>
-          <EmptyState title="No policies yet">Policies that hold risky actions for approval are not available in this version of Grace yet.</EmptyState>
-        </section>
       </div>
     </>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "IDE" };
@@ -7,8 +6,8 @@ export const metadata: Metadata = { title: "IDE" };
 export default function Page() {
   return (
     <>
-      <PageHeader title="IDE" description="Write and run Python, JavaScript, TypeScript and Bash in a sandbox." />
-      <EmptyState title="The code sandbox is not available yet">Running code in the sandbox is not available in this version of Grace yet.</EmptyState>
+      <PageHeader title="IDE" />
+      <p className="text-sm text-slate-600">Not built yet: this version of Grace cannot edit or run code.</p>
     </>
   );
 }

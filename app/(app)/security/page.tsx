@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Security" };
@@ -7,8 +6,8 @@ export const metadata: Metadata = { title: "Security" };
 export default function Page() {
   return (
     <>
-      <PageHeader title="Security" description="Alerts from the scanner over chats, code and content." />
-      <EmptyState title="No security alerts">The security scanner is not available in this version of Grace yet. Its alerts will appear here.</EmptyState>
+      <PageHeader title="Security" />
+      <p className="text-sm text-slate-600">Not built yet: chat has a hook for a security scanner, but no scanner is registered, so nothing is scanned and there are no alerts.</p>
     </>
   );
 }

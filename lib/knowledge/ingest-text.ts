@@ -3,7 +3,7 @@ import { Prisma, type Db, type Tx } from "../db/client";
 import { writeTransaction } from "../db/transaction";
 import { append } from "../audit";
 import { config } from "../config";
-import { invalid } from "../errors";
+import { ConflictError, invalid } from "../errors";
 import { chunkText } from "./chunk";
 import { contentHash, normalizeContent, slugify } from "./normalize";
 
@@ -62,6 +62,9 @@ export type IngestOptions = {
   sourceUrl?: string | null;
   mimeType?: string | null;
   trustScore: number;
+  /** Store at exactly this path (the earlier API's memory items name theirs); taken → 409. */
+  exactPath?: string;
+  category?: string;
 };
 
 /**
@@ -86,7 +89,8 @@ export async function ingestText(tx: Tx, o: IngestOptions & { prepared: Prepared
   const existing = await tx.knowledgeArtifact.findUnique({ where: { dedupScope_contentHash: { dedupScope, contentHash: p.hash } } });
   if (existing) return { status: "duplicate" as const, artifact: existing };
 
-  const path = await uniquePath(tx, artifactPath({ ownerId: o.user.id, visibility: o.input.visibility, domain: o.input.domain, artifactType: o.input.artifact_type, title: o.input.title }));
+  const path = o.exactPath ?? (await uniquePath(tx, artifactPath({ ownerId: o.user.id, visibility: o.input.visibility, domain: o.input.domain, artifactType: o.input.artifact_type, title: o.input.title })));
+  if (o.exactPath && (await tx.knowledgeArtifact.findUnique({ where: { path }, select: { id: true } }))) throw new ConflictError(`an artifact already lives at ${path}`);
   const artifact = await tx.knowledgeArtifact.create({
     data: {
       ownerId: o.user.id,
@@ -96,6 +100,7 @@ export async function ingestText(tx: Tx, o: IngestOptions & { prepared: Prepared
       source: o.source,
       sourceUrl: o.sourceUrl ?? null,
       domain: o.input.domain,
+      ...(o.category ? { category: o.category } : {}),
       tags: o.input.tags as Prisma.InputJsonValue,
       metadata: (o.input.metadata ?? {}) as Prisma.InputJsonValue,
       mimeType: o.mimeType ?? "text/plain",

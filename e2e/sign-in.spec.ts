@@ -62,11 +62,16 @@ test("the admin signs in, creates a token, calls the API with it and signs out",
   await expect(page.getByRole("cell", { name: "token.create" }).first()).toBeVisible();
   await page.screenshot({ path: "test-results/screens/audit.png", fullPage: true });
 
+  const session = (await page.context().cookies()).find((c) => c.name === "grace.session-token")!;
+  const copied = { Cookie: `${session.name}=${session.value}` };
+  expect((await request.get("/api/me", { headers: copied })).status()).toBe(200);
   await page.getByRole("link", { name: "Sign out" }).click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/settings");
   await expect(page).toHaveURL(/\/login/);
+  // Signing out ended the session itself: a copy of the cookie taken before is refused too.
+  expect((await request.get("/api/me", { headers: copied })).status()).toBe(401);
   const logouts = await request.get("/api/log/entries?action=auth.logout", { headers: { Authorization: `Bearer ${token}` } });
   expect((await logouts.json()).entries[0]).toMatchObject({ actor: "admin", action: "auth.logout" });
   expect(errors).toEqual([]);

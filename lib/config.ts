@@ -85,6 +85,7 @@ const envSchema = z.object({
   GRACE_OPEN_REGISTRATION: bool(false),
   GRACE_TRUST_PROXY: bool(false),
   GRACE_MAX_BODY_BYTES: int(1_048_576, { min: 1024 }),
+  GRACE_MAX_IMPORT_BYTES: int(20 * 1_048_576, { min: 1024 }),
   GRACE_LOGIN_TOKEN_TTL: int(30 * 24 * 3600, { min: 60 }),
   GRACE_SESSION_MAX_AGE: int(7 * 24 * 3600, { min: 60 }),
   GRACE_LOGIN_MAX_FAILURES: int(10, { min: 1 }),
@@ -111,6 +112,9 @@ const envSchema = z.object({
   GRACE_JOB_RETENTION_DAYS: int(14, { min: 1 }),
   GRACE_HEALTH_RETENTION_DAYS: int(7, { min: 1 }),
   GRACE_METRICS_RETENTION_DAYS: int(2, { min: 1 }),
+  GRACE_SIGNIN_RETENTION_DAYS: int(30, { min: 1 }),
+  GRACE_HEALING_RETENTION_DAYS: int(30, { min: 1 }),
+  GRACE_META_RETENTION_DAYS: int(30, { min: 1 }),
   GRACE_MANUAL_TRUST: int(75, { max: 100 }),
   GRACE_ALLOW_PRIVATE_URLS: bool(false),
   GRACE_SEARCH_COMMON_TERM_PASSAGES: int(2000, { min: 1 }),
@@ -153,6 +157,8 @@ function build(e: z.output<typeof envSchema>) {
     trustProxy: e.GRACE_TRUST_PROXY,
     /** Largest request body the API accepts, in bytes. */
     maxBodyBytes: e.GRACE_MAX_BODY_BYTES,
+    /** Largest knowledge import (POST /api/memory/import), in bytes. */
+    maxImportBytes: e.GRACE_MAX_IMPORT_BYTES,
     /** Lifetime of the access_token from POST /api/auth/login|register, in seconds. */
     loginTokenTtlSeconds: e.GRACE_LOGIN_TOKEN_TTL,
     /** Browser session lifetime, in seconds. */
@@ -202,7 +208,16 @@ function build(e: z.output<typeof envSchema>) {
       stopTimeoutMs: sec(e.GRACE_SUPERVISOR_STOP_TIMEOUT_SECONDS),
     },
     eventsPollMs: e.GRACE_EVENTS_POLL_MS,
-    retention: { jobsMs: day(e.GRACE_JOB_RETENTION_DAYS), healthChecksMs: day(e.GRACE_HEALTH_RETENTION_DAYS), metricsMs: day(e.GRACE_METRICS_RETENTION_DAYS) },
+    retention: {
+      jobsMs: day(e.GRACE_JOB_RETENTION_DAYS),
+      healthChecksMs: day(e.GRACE_HEALTH_RETENTION_DAYS),
+      metricsMs: day(e.GRACE_METRICS_RETENTION_DAYS),
+      /** Sign-in attempts; never less than the lockout window and lock need (lib/health/sweep.ts). */
+      signInAttemptsMs: day(e.GRACE_SIGNIN_RETENTION_DAYS),
+      healingActionsMs: day(e.GRACE_HEALING_RETENTION_DAYS),
+      /** Meta analyses and the evaluations of their changes. */
+      metaMs: day(e.GRACE_META_RETENTION_DAYS),
+    },
     /** Trust given to text and files a user provides themself. */
     manualTrust: e.GRACE_MANUAL_TRUST,
     /** Lets URL ingestion fetch private addresses (tests' local servers only). */

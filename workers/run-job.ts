@@ -70,6 +70,9 @@ export async function runJob(o: RunJobOptions): Promise<void> {
     } else if (!lost) {
       const outcome = await failJob({ jobId: job.id, leaseOwner, error, db });
       o.log(`job ${job.id} (${job.kind}) attempt ${job.attempts} failed: ${error instanceof Error ? error.message : String(error)} → ${outcome}`);
+    } else {
+      // Cancelled or taken over: nothing to record (the job is no longer ours), but say how the run ended.
+      o.log(`job ${job.id} (${job.kind}) stopped after losing its lease: ${error instanceof Error ? error.message : String(error)}`);
     }
   } finally {
     clearInterval(heartbeat);

@@ -1,14 +1,20 @@
-// Who is calling: a bearer token (hashed and looked up) or the session cookie. A disabled
-// user's session is no session.
+// Who is calling: a bearer token (hashed and looked up) or the session cookie. A session is
+// live only while its version is the user's (lib/auth/session-cookie.ts): signed out, a
+// changed password or role, a disabled or deleted user end it.
 import { db } from "../db/client";
 import type { AuthUser } from "../auth/schemas";
-import { sessionUserId } from "../auth/session-cookie";
-import { toAuthUser } from "../auth/sign-in";
+import { sessionFromRequest } from "../auth/session-cookie";
 import { authenticateToken } from "../tokens/authenticate-token";
 import { UnauthorizedError } from "../errors";
 
-export type Credentials = { user: AuthUser | null; via: "token" | "session" | null; token: { id: number; expiresAt: Date | null } | null };
-export const ANONYMOUS: Credentials = { user: null, via: null, token: null };
+export type Credentials = {
+  user: AuthUser | null;
+  via: "token" | "session" | null;
+  token: { id: number; expiresAt: Date | null } | null;
+  /** The user has a temporary password: only the change-password route serves them. */
+  passwordChangeRequired: boolean;
+};
+export const ANONYMOUS: Credentials = { user: null, via: null, token: null, passwordChangeRequired: false };
 
 export async function authenticate(req: Request): Promise<Credentials> {
   const header = req.headers.get("authorization");
@@ -17,12 +23,10 @@ export async function authenticate(req: Request): Promise<Credentials> {
     const found = match ? await authenticateToken(db, match[1]) : null;
     // A bad token is a 401 even on public routes: the caller meant to authenticate.
     if (!found) throw new UnauthorizedError("Could not validate credentials");
-    const { tokenId, tokenExpiresAt, ...user } = found;
-    return { user, via: "token", token: { id: tokenId, expiresAt: tokenExpiresAt } };
+    const { tokenId, tokenExpiresAt, mustChangePassword, ...user } = found;
+    return { user, via: "token", token: { id: tokenId, expiresAt: tokenExpiresAt }, passwordChangeRequired: mustChangePassword };
   }
-  const id = await sessionUserId(req);
-  if (id === null) return ANONYMOUS;
-  const row = await db.user.findUnique({ where: { id } });
-  if (!row || row.disabledAt) return ANONYMOUS;
-  return { user: toAuthUser(row), via: "session", token: null };
+  const session = await sessionFromRequest(req);
+  if (!session) return ANONYMOUS;
+  return { user: session.user, via: "session", token: null, passwordChangeRequired: session.mustChangePassword };
 }

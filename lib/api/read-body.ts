@@ -5,8 +5,8 @@ import { findBadCharacter, jsonDepthExceeds, MAX_JSON_DEPTH } from "./json-guard
 
 export const NOT_JSON = Symbol("not json");
 
-export async function readJson(req: Request, fields: FieldError[]): Promise<unknown> {
-  const bytes = await readBody(req);
+export async function readJson(req: Request, fields: FieldError[], limit: number = config.maxBodyBytes): Promise<unknown> {
+  const bytes = await readBody(req, limit);
   let text: string;
   try {
     text = UTF8.decode(bytes);
@@ -37,9 +37,8 @@ export async function readJson(req: Request, fields: FieldError[]): Promise<unkn
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
 // Content-Length can be absent (chunked uploads): count while reading and stop at the limit.
-async function readBody(req: Request): Promise<Uint8Array> {
+async function readBody(req: Request, limit: number): Promise<Uint8Array> {
   if (!req.body) return new Uint8Array();
-  const limit = config.maxBodyBytes;
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

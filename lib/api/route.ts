@@ -1,8 +1,9 @@
 // The one wrapper every app/api/**/route.ts handler is built with. In order: body size
 // (413), authentication by bearer token or session cookie (401), same-origin check for
-// cookie-authenticated writes (403), role (403), writes unavailable or read-only mode (503),
-// the body's encoding, depth and characters and zod validation of params, query and body (422),
-// then the handler; any error becomes a safe JSON response (lib/api/responses.ts).
+// cookie-authenticated writes (403), a temporary password still to change (403), role (403),
+// writes unavailable or read-only mode (503), the body's encoding, depth and characters and
+// zod validation of params, query and body (422), then the handler; any error becomes a safe
+// JSON response (lib/api/responses.ts).
 import { z } from "zod";
 import { config } from "../config";
 import type { AuthUser } from "../auth/schemas";
@@ -32,10 +33,12 @@ export type RouteOptions<B, Q, P, A extends Access> = {
   params?: P;
   /** Allowed while Grace is read-only (sign-in, sign-out, leaving read-only mode). */
   allowReadOnly?: boolean;
+  /** Serves a user whose password is temporary (changing it, saying who they are); others answer 403. */
+  allowPasswordChangeRequired?: boolean;
   /** Public routes that never look at credentials (health: it must answer with the database down). */
   skipAuth?: boolean;
-  /** A larger body limit than GRACE_MAX_BODY_BYTES, for uploads (which must send Content-Length). */
-  maxBodyBytes?: number;
+  /** A larger body limit than GRACE_MAX_BODY_BYTES (uploads, imports); raw bodies must send Content-Length. */
+  maxBodyBytes?: number | (() => number);
   /** The handler reads the body itself (multipart uploads); `body` is then not parsed. */
   rawBody?: boolean;
 };
@@ -56,6 +59,8 @@ export type RouteContext<B, Q, P, A extends Access> = {
 type NextContext = { params?: Promise<Record<string, string | string[]>> };
 
 export const ROUTE_MARK = Symbol.for("grace.route");
+const PASSWORD_CHANGE_REQUIRED =
+  "Change your password first: this account has a temporary password. Sign in to Grace in a browser, or POST /api/me/password with {current_password, new_password}";
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export function route<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined, A extends Access = "user">(
@@ -74,17 +79,18 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
   const handle = async (req: Request, next: NextContext): Promise<Response> => {
     const url = new URL(req.url);
     try {
-      const limit = options.maxBodyBytes ?? config.maxBodyBytes;
+      const limit = typeof options.maxBodyBytes === "function" ? options.maxBodyBytes() : (options.maxBodyBytes ?? config.maxBodyBytes);
       const declared = req.headers.get("content-length");
       if (Number(declared ?? 0) > limit) throw tooLarge(limit);
       if (options.rawBody && MUTATING.has(req.method) && declared === null) throw new LengthRequiredError();
 
-      const { user, via, token } = options.skipAuth ? ANONYMOUS : await authenticate(req);
+      const { user, via, token, passwordChangeRequired } = options.skipAuth ? ANONYMOUS : await authenticate(req);
       if (!user && access !== "public") throw new UnauthorizedError();
       const mutating = MUTATING.has(req.method);
       if (via === "session" && mutating && !isSameOrigin(req)) {
         throw new ForbiddenError("Cross-site request refused: the Origin header must be this site's");
       }
+      if (passwordChangeRequired && access !== "public" && !options.allowPasswordChangeRequired) throw new ForbiddenError(PASSWORD_CHANGE_REQUIRED);
       if (access === "admin" && !isAdmin(user)) throw new ForbiddenError("Only an admin can do this");
       const fault = mutating ? writeFault() : null;
       if (fault) throw unavailableFor(fault);
@@ -99,7 +105,7 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
       const badQuery = findBadCharacter(rawQuery, ["query"]);
       if (badQuery) fields.push(badQuery);
       const query = badQuery ? undefined : parse(options.query, rawQuery, "query", fields);
-      const raw = options.body && !options.rawBody ? await readJson(req, fields) : NOT_JSON;
+      const raw = options.body && !options.rawBody ? await readJson(req, fields, limit) : NOT_JSON;
       const body = raw === NOT_JSON ? undefined : parse(options.body, raw, "body", fields);
       if (fields.length) throw new RequestValidationError(fields);
 
@@ -115,7 +121,7 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
 
 function parse(schema: Schema | undefined, input: unknown, where: string, fields: FieldError[]) {
   if (!schema) return undefined;
-  const result = schema.safeParse(input ?? {});
+  const result = schema.safeParse(input === undefined ? {} : input); // a JSON null body is not an empty one
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     fields.push({ field: [where, ...issue.path.map(String)].join("."), message: issue.message });

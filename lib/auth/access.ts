@@ -5,7 +5,7 @@ import { ForbiddenError } from "../errors";
 
 type Viewer = Pick<AuthUser, "id" | "role">;
 
-export function isAdmin(user: Pick<AuthUser, "role"> | null | undefined): boolean {
+export function isAdmin(user: { role: string } | null | undefined): boolean {
   return user?.role === "admin";
 }
 
@@ -62,4 +62,22 @@ export function canSeeOwned(user: Viewer, ownerId: number | null): boolean {
 /** For reports over people's activity: an admin's cover everyone (undefined), anyone else's only themself. */
 export function ownUserIdUnlessAdmin(user: Viewer): number | undefined {
   return isAdmin(user) ? undefined : user.id;
+}
+
+/** The accounts that can administer Grace: admins who are not disabled (a `where` fragment). */
+export const ACTIVE_ADMINS = { role: "admin", disabledAt: null } as const;
+
+/** Whether an account is one of ACTIVE_ADMINS. */
+export function isActiveAdmin(user: { role: string; disabledAt: Date | null }): boolean {
+  return isAdmin(user) && user.disabledAt === null;
+}
+
+/** Activity summaries: everyone sees their own; an admin also the overall ones (about everybody). */
+export function summaryScope(user: Viewer) {
+  return isAdmin(user) ? { OR: [{ userId: user.id }, { userId: null }] } : { userId: user.id };
+}
+
+/** An overall summary (everybody's activity) is for admins to ask for. */
+export function assertCanSummariseEveryone(user: Pick<AuthUser, "role">) {
+  if (!isAdmin(user)) throw new ForbiddenError("Only an admin can summarise everyone's activity");
 }

@@ -1,18 +1,30 @@
 // The signed-in user for server components and pages (route handlers use lib/api instead).
+// The same check as the API's: a cookie whose session was ended (signed out, password or role
+// changed, disabled, deleted) is no session.
 import { cookies } from "next/headers";
-import { decode } from "next-auth/jwt";
-import { db } from "../db/client";
-import { authSecret } from "./secret";
-import { sessionCookieName } from "./session-cookie";
-import { toAuthUser } from "./sign-in";
+import { redirect } from "next/navigation";
+import { activeSession, readSessionClaims, sessionCookieName, type ActiveSession } from "./session-cookie";
 import type { AuthUser } from "./schemas";
 
-export async function currentUser(): Promise<AuthUser | null> {
+export const CHANGE_PASSWORD_PATH = "/change-password";
+
+/**
+ * The live session, whatever state the account is in (the change-password page reads this).
+ * Next's server build gives pages their own instance of lib/ modules, apart from the route
+ * handlers', so a sign-out handled by the API does not reach the pages' copy in-process: pages
+ * read the version row on every render (one primary-key read; pages are far rarer than API calls).
+ */
+export async function currentSession(): Promise<ActiveSession | null> {
   const token = (await cookies()).get(sessionCookieName())?.value;
-  if (!token) return null;
-  const jwt = await decode({ token, secret: authSecret() }).catch(() => null);
-  const id = Number(jwt?.sub);
-  if (!Number.isInteger(id) || id <= 0) return null;
-  const user = await db.user.findUnique({ where: { id } });
-  return user && !user.disabledAt ? toAuthUser(user) : null;
+  return activeSession(await readSessionClaims(token), { maxAgeMs: 0 });
+}
+
+/**
+ * The signed-in user of a page that needs a usable account. Someone with a temporary password
+ * is sent to choose their own first: every signed-in page goes through here.
+ */
+export async function currentUser(): Promise<AuthUser | null> {
+  const session = await currentSession();
+  if (session?.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
+  return session?.user ?? null;
 }

@@ -5,10 +5,14 @@ import { config } from "../config";
 import { clientIp } from "./client-ip";
 import { credentialsSchema } from "./schemas";
 import { authSecret } from "./secret";
-import { secureCookies, sessionCookieName } from "./session-cookie";
+import { activeSession, claimsOf, secureCookies, sessionCookieName } from "./session-cookie";
 import { signIn } from "./sign-in";
-import { append } from "../audit";
 import { writeTransaction } from "../db/transaction";
+import { signOut } from "../users/sign-out";
+
+// Thrown by the jwt callback for a cookie whose session has ended: next-auth's own session
+// endpoint then clears it, as the API and the pages already ignore it.
+const SESSION_ENDED = "session ended";
 
 export function authOptions(): NextAuthOptions {
   return {
@@ -30,7 +34,7 @@ export function authOptions(): NextAuthOptions {
           const parsed = credentialsSchema.safeParse(credentials);
           if (!parsed.success) return null;
           const result = await signIn({ ...parsed.data, ip: clientIp(req.headers ?? {}), via: "web" });
-          if (result.ok) return { id: String(result.user.id), name: result.user.username };
+          if (result.ok) return { id: String(result.user.id), name: result.user.username, sessionVersion: result.sessionVersion };
           // The sign-in page shows this: the retry time, not a generic failure.
           if (result.reason === "locked") throw new Error(`locked:${Math.ceil(result.retryAfterSeconds)}`);
           return null;
@@ -38,18 +42,28 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     events: {
-      // Sign-in is audited by signIn(); the session's end is audited here.
+      // Sign-in is audited by signIn(). Signing out ends the session for good: the user's
+      // session version moves on, so this cookie (and any copy of it) stops working.
       async signOut({ token }) {
-        const username = typeof token?.name === "string" ? token.name : "unknown";
-        await writeTransaction((tx) =>
-          append(tx, { actor: username, action: "auth.logout", resource: `user:${token?.sub ?? "unknown"}`, subsystem: "auth", payload: { via: "web" }, result: "success" }),
-        );
+        const claims = claimsOf(token);
+        if (claims) await writeTransaction((tx) => signOut(tx, { claims }));
       },
     },
     callbacks: {
-      // Only the user id travels in the cookie; role and status are read fresh per request.
-      jwt: ({ token, user }) => (user ? { sub: user.id, name: user.name } : token),
+      // The cookie carries the user id and their session version at sign-in (`sv`); role and
+      // status are looked up per request (lib/auth/session-cookie.ts).
+      async jwt({ token, user }) {
+        if (user) return { sub: user.id, name: user.name, sv: (user as { sessionVersion?: number }).sessionVersion ?? 0 };
+        if (!(await activeSession(claimsOf(token)))) throw new Error(SESSION_ENDED);
+        return token;
+      },
       session: ({ session, token }) => ({ ...session, user: { name: token.name ?? null } }),
+    },
+    logger: {
+      error(code, metadata) {
+        if (code === "JWT_SESSION_ERROR" && metadata instanceof Error && metadata.message === SESSION_ENDED) return;
+        console.error(`[next-auth][error][${code}]`, metadata);
+      },
     },
   };
 }

@@ -6,6 +6,7 @@ import { dummyPasswordHash, verifyPassword } from "./password";
 import { failureDelayMs, lockStatus } from "./lockout";
 import { config } from "../config";
 import type { AuthUser, Role } from "./schemas";
+import { ANONYMOUS_ACTOR, SYSTEM_ACTOR } from "../audit/actors";
 
 export type SignInOptions<T> = {
   username: string;
@@ -19,7 +20,7 @@ export type SignInOptions<T> = {
 };
 
 export type SignInResult<T> =
-  | { ok: true; user: AuthUser; extra: T }
+  | { ok: true; user: AuthUser; extra: T; sessionVersion: number; mustChangePassword: boolean }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; retryAfterSeconds: number };
 
@@ -47,7 +48,7 @@ export async function signIn<T = undefined>(o: SignInOptions<T>): Promise<SignIn
     await tx.signInAttempt.create({ data: { username, ip: o.ip, outcome: ok ? "success" : "failure" } });
     await append(tx, {
       // An unknown name is not an actor: it could be "system". It goes in the payload.
-      actor: user ? user.username : "anonymous",
+      actor: user ? user.username : ANONYMOUS_ACTOR,
       action: "auth.login",
       resource: user ? `user:${user.id}` : "user:unknown",
       subsystem: "auth",
@@ -58,7 +59,7 @@ export async function signIn<T = undefined>(o: SignInOptions<T>): Promise<SignIn
     const after = await lockStatus(tx, { username, ip: o.ip });
     if (after.locked) {
       await append(tx, {
-        actor: "system",
+        actor: SYSTEM_ACTOR,
         action: "auth.lockout",
         resource: user ? `user:${user.id}` : "user:unknown",
         subsystem: "auth",
@@ -75,7 +76,7 @@ export async function signIn<T = undefined>(o: SignInOptions<T>): Promise<SignIn
     if (delay > 0) await sleep(delay);
     return { ok: false, reason: "invalid" };
   }
-  return { ok: true, user: toAuthUser(user!), extra: outcome.extra as T };
+  return { ok: true, user: toAuthUser(user!), extra: outcome.extra as T, sessionVersion: user!.sessionVersion, mustChangePassword: user!.mustChangePassword };
 }
 
 export function toAuthUser(u: { id: number; username: string; role: string }): AuthUser {

@@ -6,12 +6,16 @@ import { db as defaultDb, type Db, type Tx } from "./client";
 
 const DEFAULT_MAX_AGE_MS = 1000;
 const seen = new Map<string, { version: number; at: number; reading?: Promise<number> }>();
+// After this process bumps a name, reads skip the cache for a moment: the bump commits after
+// bumpCacheVersion returns, and a read in between must not keep the old version for a period.
+const bumpedUntil = new Map<string, number>();
 
 /** The current version of `name`, read at most once per `maxAgeMs` per process. */
 export async function readCacheVersion(name: string, o: { db?: Db; maxAgeMs?: number } = {}): Promise<number> {
   const now = Date.now();
   const known = seen.get(name);
-  if (known && now - known.at < (o.maxAgeMs ?? DEFAULT_MAX_AGE_MS)) return known.version;
+  const fresh = (bumpedUntil.get(name) ?? 0) < now;
+  if (known && fresh && now - known.at < (o.maxAgeMs ?? DEFAULT_MAX_AGE_MS)) return known.version;
   if (known?.reading) return known.reading;
   const reading = (o.db ?? defaultDb).cacheVersion
     .findUnique({ where: { name }, select: { version: true } })
@@ -32,5 +36,6 @@ export async function readCacheVersion(name: string, o: { db?: Db; maxAgeMs?: nu
 export async function bumpCacheVersion(tx: Tx, name: string): Promise<number> {
   const row = await tx.cacheVersion.upsert({ where: { name }, create: { name, version: 1 }, update: { version: { increment: 1 } }, select: { version: true } });
   seen.delete(name); // this process sees its own change at once
+  bumpedUntil.set(name, Date.now() + 2000);
   return row.version;
 }

@@ -14,16 +14,17 @@ export type Db = SqliteClient;
 export type Tx = Prisma.TransactionClient;
 export { Prisma };
 
-export function createDb(config: DatabaseConfig = databaseConfig()): Db {
+/** `log`: Prisma's logging, e.g. `[{ emit: "event", level: "query" }]` for tests that read the SQL a verb runs. */
+export function createDb(config: DatabaseConfig = databaseConfig(), o: { log?: Prisma.LogDefinition[] } = {}): Db {
   if (config.provider === "postgres") {
     const adapter = new PrismaPg({
       connectionString: config.url,
       max: settings.pgPoolSize,
     });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    return new PostgresClient({ adapter, log: o.log }) as unknown as Db;
   }
   const adapter = new SerializedSqliteFactory(new PrismaBetterSqlite3({ url: `file:${config.file}`, timeout: sqliteBusyTimeoutMs() }));
-  return new SqliteClient({ adapter });
+  return new SqliteClient({ adapter, log: o.log });
 }
 
 export function databaseProvider(): DatabaseConfig["provider"] {

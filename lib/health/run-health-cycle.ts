@@ -1,4 +1,4 @@
-import { db as defaultDb, type Db } from "../db/client";
+import { db as defaultDb, type Db, type Tx } from "../db/client";
 import { writeTransaction } from "../db/transaction";
 import { append } from "../audit";
 import { getLoopConfig } from "../loops/config";
@@ -6,7 +6,7 @@ import { setSystemMode } from "../system/set-mode";
 import { getSystemMode, type SystemMode } from "../system/get-mode";
 import { writeStatus } from "../db/write-availability";
 import { runChecks, type CheckResult } from "./checks";
-import { HEALTH_ACTOR, remedies } from "./remedies";
+import { HEALTH_ACTOR, reconnectDatabase, remedies } from "./remedies";
 import { sweepOldRows } from "./sweep";
 
 // A remedy runs when a failure streak reaches the threshold, then at most this often while
@@ -38,7 +38,8 @@ export async function runHealthCycle(o: { db?: Db } = {}) {
   const actions: { component: string; action: string; result: string; detail: string }[] = [];
   for (const r of checks) {
     if (r.status === "ok" || !remedies[r.component]) continue;
-    const recent = await db.healthCheck.findMany({ where: { component: r.component }, orderBy: { id: "desc" }, take: 50, select: { status: true } });
+    // Newest first through the (component, checkedAt) index: no sort of the component's history.
+    const recent = await db.healthCheck.findMany({ where: { component: r.component }, orderBy: { checkedAt: "desc" }, take: 50, select: { status: true } });
     const streak = recent.findIndex((c) => c.status === "ok");
     const length = streak === -1 ? recent.length : streak;
     if (length < settings.failures_before_remedy) continue;
@@ -46,7 +47,7 @@ export async function runHealthCycle(o: { db?: Db } = {}) {
       const last = await db.healingAction.findFirst({ where: { component: r.component }, orderBy: { id: "desc" }, select: { createdAt: true } });
       if (last && Date.now() - last.createdAt.getTime() < REMEDY_COOLDOWN_MS) continue;
     }
-    actions.push(await heal(db, r, () => remedies[r.component](db, settings)));
+    actions.push(await heal(db, r, (tx) => remedies[r.component](tx, settings)));
   }
 
   await sweepOldRows(db);
@@ -63,8 +64,13 @@ async function whileNotWriting(db: Db, checks: CheckResult[], mode: SystemMode) 
   const disk = checks.find((r) => r.component === "disk");
   const ownReadOnly = mode.mode === "read_only" && (await db.systemState.findUniqueOrThrow({ where: { id: 1 } })).changedBy === HEALTH_ACTOR;
   if (!ownReadOnly || disk?.status !== "ok" || !writeStatus().ok) return [];
-  await writeTransaction((tx) => setSystemMode(tx, { mode: "normal", reason: "disk space recovered", actor: HEALTH_ACTOR }), db);
-  return [{ component: "disk", action: "leave:read_only", result: "succeeded", detail: "disk space recovered: back to normal mode" }];
+  const action = { component: "disk", action: "leave:read_only", result: "succeeded", detail: "disk space recovered: back to normal mode" };
+  // The mode change (audited by setSystemMode) and its healing action commit together.
+  await writeTransaction(async (tx) => {
+    await setSystemMode(tx, { mode: "normal", reason: "disk space recovered", actor: HEALTH_ACTOR });
+    await tx.healingAction.create({ data: action });
+  }, db);
+  return [action];
 }
 
 async function runChecksOrDatabaseDown(db: Db): Promise<{ checks?: CheckResult[]; database?: CheckResult }> {
@@ -85,7 +91,7 @@ async function databaseDown(db: Db) {
   console.error(`[health] database unreachable (${databaseStreak} check(s) in a row)`);
   if (databaseStreak < 2) return [];
   try {
-    const detail = await remedies.database(db, undefined as never);
+    const detail = await reconnectDatabase(db);
     databaseStreak = 0;
     return [await heal(db, { component: "database", status: "down", latencyMs: 0, error: "unreachable" }, async () => detail)];
   } catch (error) {
@@ -94,19 +100,30 @@ async function databaseDown(db: Db) {
   }
 }
 
-async function heal(db: Db, r: CheckResult, remedy: () => Promise<string>) {
-  let result = "succeeded";
-  let detail: string;
-  try {
-    detail = await remedy();
-  } catch (error) {
-    result = "failed";
-    detail = error instanceof Error ? error.message : String(error);
-  }
-  const action = { component: r.component, action: `remedy:${r.component}`, result, detail };
-  await writeTransaction(async (tx) => {
+/**
+ * Runs a remedy and records it: the remedy's state changes, the healing action and its audit
+ * entry share one transaction, so none is committed without the others. A remedy that throws
+ * changes nothing (its transaction rolls back) and is recorded as failed. Never throws: a
+ * record that cannot be written either is logged, and the cycle goes on to the next component.
+ */
+async function heal(db: Db, r: CheckResult, remedy: (tx: Tx) => Promise<string>) {
+  const record = async (tx: Tx, result: "succeeded" | "failed", detail: string) => {
+    const action = { component: r.component, action: `remedy:${r.component}`, result, detail };
     await tx.healingAction.create({ data: action });
     await append(tx, { actor: HEALTH_ACTOR, action: "health.heal", resource: `component:${r.component}`, subsystem: "health", payload: { problem: r.error, detail }, result: result === "succeeded" ? "success" : "failure" });
-  }, db);
-  return action;
+    return action;
+  };
+  let detail: string;
+  try {
+    return await writeTransaction(async (tx) => record(tx, "succeeded", await remedy(tx)), db);
+  } catch (error) {
+    console.error(`[health] the ${r.component} remedy failed; nothing it did was kept`, error);
+    detail = error instanceof Error ? error.message : String(error);
+  }
+  try {
+    return await writeTransaction((tx) => record(tx, "failed", detail), db);
+  } catch (error) {
+    console.error(`[health] could not record the failed ${r.component} remedy`, error);
+    return { component: r.component, action: `remedy:${r.component}`, result: "failed", detail: `${detail} (not recorded)` };
+  }
 }

@@ -4,6 +4,7 @@
 // the same transaction (recordFindings), or refuses the change when a finding says "block".
 import type { Tx } from "../db/client";
 import { appendMany } from "../audit";
+import { HUNTER_ACTOR } from "../audit/actors";
 
 export type ScanTarget = "chat" | "code" | "content";
 export type ScanInput = { target: ScanTarget; text: string; user: { id: number; username: string } };
@@ -40,6 +41,6 @@ export async function recordFindings(tx: Tx, o: { findings: Finding[]; input: Sc
   });
   await appendMany(
     tx,
-    o.findings.map((f) => ({ actor: "hunter", action: "hunter.alert", resource: o.resource, subsystem: "hunter", payload: { rule: f.rule, severity: f.severity, target: o.input.target, user: o.input.user.username, action_taken: actionTaken }, result: actionTaken })),
+    o.findings.map((f) => ({ actor: HUNTER_ACTOR, action: "hunter.alert", resource: o.resource, subsystem: "hunter", payload: { rule: f.rule, severity: f.severity, target: o.input.target, user: o.input.user.username, action_taken: actionTaken }, result: actionTaken })),
   );
 }

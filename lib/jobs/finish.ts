@@ -7,6 +7,7 @@ import { backoffMs } from "./settings";
 import { DomainError } from "../errors";
 import { databaseFault, describeFault } from "../db/errors";
 import { randomUUID } from "node:crypto";
+import { WORKER_ACTOR } from "../audit/actors";
 
 /** A failure that retrying cannot fix (bad payload, unknown kind): the job fails at once. Its message is shown to the job's owner. */
 export class PermanentJobError extends DomainError {
@@ -35,7 +36,7 @@ export async function completeJob(o: { jobId: number; leaseOwner: string; result
     });
     if (count !== 1) return false;
     const job = await tx.job.findUniqueOrThrow({ where: { id: o.jobId }, select: { kind: true, attempts: true } });
-    await append(tx, { actor: "worker", action: "job.complete", resource: `job:${o.jobId}`, subsystem: "queue", payload: { kind: job.kind, attempts: job.attempts, worker: o.leaseOwner }, result: "success" });
+    await append(tx, { actor: WORKER_ACTOR, action: "job.complete", resource: `job:${o.jobId}`, subsystem: "queue", payload: { kind: job.kind, attempts: job.attempts, worker: o.leaseOwner }, result: "success" });
     return true;
   }, o.db ?? defaultDb);
 }
@@ -53,19 +54,15 @@ export async function failJob(o: { jobId: number; leaseOwner: string; error: unk
     const now = new Date();
     const exhausted = job.attempts >= job.maxAttempts;
     const status = permanent ? "failed" : exhausted ? "dead" : "queued";
+    const runAt = new Date(now.getTime() + backoffMs(job.attempts));
     await tx.job.update({
       where: { id: job.id },
-      data: {
-        status,
-        error: message,
-        leaseOwner: null,
-        leaseExpiresAt: null,
-        ...(status === "queued" ? { runAt: new Date(now.getTime() + backoffMs(job.attempts)) } : { finishedAt: now }),
-      },
+      data: { status, error: message, leaseOwner: null, leaseExpiresAt: null, ...(status === "queued" ? { runAt } : { finishedAt: now }) },
     });
-    if (status !== "queued") {
-      await append(tx, { actor: "worker", action: `job.${status === "dead" ? "dead" : "fail"}`, resource: `job:${job.id}`, subsystem: "queue", payload: { kind: job.kind, attempts: job.attempts, error: message }, result: "failure" });
-    }
+    // Every outcome is a state change, the re-queue included: each is audited with it.
+    const action = status === "queued" ? "job.requeue" : status === "dead" ? "job.dead" : "job.fail";
+    const payload = { kind: job.kind, attempts: job.attempts, error: message, ...(status === "queued" ? { run_at: runAt.toISOString() } : {}) };
+    await append(tx, { actor: WORKER_ACTOR, action, resource: `job:${job.id}`, subsystem: "queue", payload, result: "failure" });
     return status === "queued" ? "retrying" : status;
   }, o.db ?? defaultDb);
 }

@@ -11,6 +11,7 @@ import { safeFetch, UrlRefusedError } from "../net/safe-fetch";
 import { AUTO_APPROVE_AT, REVIEW_AT, scoreUrl } from "../trust/score-url";
 import { extractUrlContent } from "./extract-url-content";
 import { ingestText, ingestTextSchema, MAX_CONTENT_CHARS, NUL_MESSAGE, prepareContent } from "./ingest-text";
+import { WORKER_ACTOR } from "../audit/actors";
 
 export type UrlIngestPayload = z.output<typeof jobPayloads.url_ingest>;
 
@@ -48,7 +49,7 @@ export async function ingestUrl(o: { payload: UrlIngestPayload; db: Db; signal?:
     const result = await ingestText(tx, { user, input, prepared, source: "url", sourceUrl: page.url, mimeType: content.mimeType, trustScore });
     if (p.approval_id) {
       await tx.approvalRequest.update({ where: { id: p.approval_id }, data: { status: "executed" } });
-      await append(tx, { actor: "worker", action: "approval.executed", resource: `approval:${p.approval_id}`, subsystem: "governance", payload: { artifact_id: result.artifact.id, status: result.status }, result: "success" });
+      await append(tx, { actor: WORKER_ACTOR, action: "approval.executed", resource: `approval:${p.approval_id}`, subsystem: "governance", payload: { artifact_id: result.artifact.id, status: result.status }, result: "success" });
     }
     return { status: result.status, artifact_id: result.artifact.id, url: page.url, trust_score: trustScore, title: result.artifact.title };
   }, o.db);
@@ -58,6 +59,6 @@ export async function ingestUrl(o: { payload: UrlIngestPayload; db: Db; signal?:
 export async function failUrlApproval(o: { approvalId: number; reason: string; db: Db }) {
   await writeTransaction(async (tx) => {
     const { count } = await tx.approvalRequest.updateMany({ where: { id: o.approvalId, status: "approved" }, data: { status: "failed", decisionReason: o.reason } });
-    if (count) await append(tx, { actor: "worker", action: "approval.failed", resource: `approval:${o.approvalId}`, subsystem: "governance", payload: { reason: o.reason }, result: "failure" });
+    if (count) await append(tx, { actor: WORKER_ACTOR, action: "approval.failed", resource: `approval:${o.approvalId}`, subsystem: "governance", payload: { reason: o.reason }, result: "failure" });
   }, o.db);
 }

@@ -15,7 +15,10 @@ export async function listMetaAnalyses(o: { limit: number; cursor?: number; db?:
       recommendation: a.recommendation,
       measurements: a.measurements,
       changes: a.changes,
+      // Not a model's self-assessment: how far the deciding measure was from its threshold
+      // (lib/loops/run-meta.ts classifyLoad), which confidence_basis names with its numbers.
       confidence: a.confidence,
+      confidence_basis: (a.changes as { decided_by?: unknown } | null)?.decided_by ?? null,
       applied: a.applied,
       created_at: a.createdAt.toISOString(),
     })),

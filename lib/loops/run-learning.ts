@@ -1,8 +1,13 @@
-import { db as defaultDb, type Db } from "../db/client";
+import { db as defaultDb, type Db, type Tx } from "../db/client";
 import { writeTransaction } from "../db/transaction";
-import { createTask } from "../tasks/create-task";
+import { appendMany } from "../audit";
 import { getLoopConfig } from "./config";
 import type { Topic } from "./topics";
+import { WORKER_ACTOR } from "../audit/actors";
+
+type Pair = { userId: number; topic: string };
+type Latest = { id: number; status: string; createdAt: Date };
+const keyOf = (p: Pair) => `${p.userId}\u0000${p.topic}`;
 
 /**
  * Turns topics a user keeps raising into one auto-generated task each: a topic counted at
@@ -11,53 +16,90 @@ import type { Topic } from "./topics";
  * newest task for the topic count, so a task the user finished or dismissed comes back only if
  * the topic recurs again. The check and the insert share a serialised transaction, so two runs
  * never create the same task twice.
+ *
+ * A fixed number of statements however many users and topics there are: one read of the
+ * window's reflections, two to find the newest task of every candidate (user, topic), and one
+ * transaction that checks again, inserts every new task in one statement and audits them all.
  */
 export async function runLearning(o: { db?: Db; now?: Date } = {}) {
   const db = o.db ?? defaultDb;
   const now = o.now ?? new Date();
   const { settings } = await getLoopConfig(db, "learning");
+  // Newest first along the generatedAt index (the window is a range of it, not a sort).
   const reflections = await db.reflection.findMany({
     where: { userId: { not: null }, generatedAt: { gte: new Date(now.getTime() - settings.window_hours * 3_600_000) } },
     select: { userId: true, topics: true, generatedAt: true },
-    orderBy: { id: "desc" },
+    orderBy: { generatedAt: "desc" },
     take: 20_000,
   });
-  const mentions = new Map<string, { userId: number; topic: string; at: { generatedAt: Date; count: number }[] }>();
+  const mentions = new Map<string, Pair & { at: { generatedAt: Date; count: number }[] }>();
   for (const r of reflections) {
-    for (const t of ((r.topics as { topics?: Topic[] } | null)?.topics ?? [])) {
-      const key = `${r.userId}\u0000${t.topic}`;
-      const entry = mentions.get(key) ?? { userId: r.userId!, topic: t.topic, at: [] };
+    for (const t of (r.topics as { topics?: Topic[] } | null)?.topics ?? []) {
+      const pair = { userId: r.userId!, topic: t.topic };
+      let entry = mentions.get(keyOf(pair));
+      if (!entry) mentions.set(keyOf(pair), (entry = { ...pair, at: [] }));
       entry.at.push({ generatedAt: r.generatedAt, count: t.count });
-      mentions.set(key, entry);
     }
   }
-  const created: { userId: number; topic: string; taskId: number }[] = [];
-  for (const { userId, topic, at } of mentions.values()) {
-    if (at.reduce((n, m) => n + m.count, 0) < settings.threshold) continue;
-    // Cheap look outside the write lock; repeated inside it, where it counts.
-    const latest = await db.task.findFirst({ where: { userId, topic }, orderBy: { id: "desc" }, select: { id: true, status: true, createdAt: true } });
-    if (latest && (latest.status === "pending" || latest.status === "in_progress")) continue;
-    const count = at.filter((m) => !latest || m.generatedAt > latest.createdAt).reduce((n, m) => n + m.count, 0);
-    if (count < settings.threshold) continue;
-    const taskId = await writeTransaction(async (tx) => {
-      const newest = await tx.task.findFirst({ where: { userId, topic }, orderBy: { id: "desc" }, select: { id: true } });
-      if (newest && newest.id !== latest?.id) return null; // another run just made it
-      const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, username: true } });
-      if (!user) return null;
-      const task = await createTask(tx, {
-        user,
-        actor: "worker",
+  const candidates = [...mentions.values()].filter((m) => m.at.reduce((n, x) => n + x.count, 0) >= settings.threshold);
+  if (!candidates.length) return { created: [] as { userId: number; topic: string; taskId: number }[] };
+
+  // Cheap look outside the write lock; repeated inside it, where it counts.
+  const seen = await newestTasks(db, candidates);
+  const due = candidates
+    .map((c) => {
+      const latest = seen.get(keyOf(c));
+      const count = c.at.filter((m) => !latest || m.generatedAt > latest.createdAt).reduce((n, m) => n + m.count, 0);
+      return { ...c, latest, count };
+    })
+    .filter((c) => !(c.latest && (c.latest.status === "pending" || c.latest.status === "in_progress")) && c.count >= settings.threshold);
+  if (!due.length) return { created: [] };
+
+  const created = await writeTransaction(async (tx) => {
+    const current = await newestTasks(tx, due);
+    const users = new Map(
+      (await tx.user.findMany({ where: { id: { in: [...new Set(due.map((d) => d.userId))] } }, select: { id: true, username: true } })).map((u) => [u.id, u]),
+    );
+    // Another run made a task for the pair since we looked: it is theirs, not ours to repeat.
+    const fresh = due.filter((d) => users.has(d.userId) && current.get(keyOf(d))?.id === d.latest?.id);
+    if (!fresh.length) return [];
+    const tasks = await tx.task.createManyAndReturn({
+      data: fresh.map((d) => ({
+        userId: d.userId,
         autoGenerated: true,
-        topic,
-        input: {
-          title: `Follow up on "${topic}"`,
-          description: `You came back to "${topic}" in ${count} messages over the last ${settings.window_hours} hours.`,
-          priority: count >= settings.threshold * 3 ? "high" : "medium",
-        },
-      });
-      return task.id;
-    }, db);
-    if (taskId) created.push({ userId, topic, taskId });
-  }
+        topic: d.topic,
+        title: `Follow up on "${d.topic}"`.slice(0, 256),
+        description: `You came back to "${d.topic}" in ${d.count} messages over the last ${settings.window_hours} hours.`,
+        priority: d.count >= settings.threshold * 3 ? "high" : "medium",
+      })),
+      select: { id: true, userId: true, topic: true, title: true, priority: true, autoGenerated: true },
+    });
+    await appendMany(
+      tx,
+      tasks.map((t) => ({
+        actor: WORKER_ACTOR,
+        action: "task.create",
+        resource: `task:${t.id}`,
+        subsystem: "tasks",
+        payload: { title: t.title, priority: t.priority, auto_generated: t.autoGenerated, topic: t.topic, user_id: t.userId },
+        result: "success",
+      })),
+    );
+    return tasks.map((t) => ({ userId: t.userId, topic: t.topic!, taskId: t.id }));
+  }, db);
   return { created };
+}
+
+/** The newest task of each (user, topic) pair, in two statements whatever the number of pairs. */
+async function newestTasks(db: Db | Tx, pairs: Pair[]): Promise<Map<string, Latest>> {
+  const wanted = new Set(pairs.map(keyOf));
+  const groups = await db.task.groupBy({
+    by: ["userId", "topic"],
+    where: { userId: { in: [...new Set(pairs.map((p) => p.userId))] }, topic: { in: [...new Set(pairs.map((p) => p.topic))] } },
+    _max: { id: true },
+  });
+  const ids = groups.filter((g) => g.topic !== null && wanted.has(keyOf({ userId: g.userId, topic: g.topic })) && g._max.id !== null).map((g) => g._max.id!);
+  if (!ids.length) return new Map();
+  const rows = await db.task.findMany({ where: { id: { in: ids } }, select: { id: true, userId: true, topic: true, status: true, createdAt: true } });
+  return new Map(rows.map((r) => [keyOf({ userId: r.userId, topic: r.topic! }), { id: r.id, status: r.status, createdAt: r.createdAt }]));
 }

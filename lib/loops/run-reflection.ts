@@ -4,13 +4,15 @@ import { append } from "../audit";
 import { enqueue } from "../jobs/enqueue";
 import { getLoopConfig } from "./config";
 import { extractTopics, type Topic } from "./topics";
+import { WORKER_ACTOR } from "../audit/actors";
 
 type Message = { id: number; userId: number; content: string; createdAt: Date };
 
 /**
  * One reflection cycle: reads only the user messages written since the last cycle (one batch),
  * finds recurring topics overall and per user, and writes a reflection for each — plus a
- * learning job, in the same transaction. Writes nothing when nothing new was said. Safe to
+ * learning job, in the same transaction, with a fixed number of statements however many
+ * users spoke. Writes nothing when nothing new was said. Safe to
  * run twice at once: the cursor only moves forward by compare-and-set, the loser writes nothing.
  *
  * Reading by id assumes messages commit in id order. Chat writes each turn in a
@@ -31,8 +33,13 @@ export async function runReflection(o: { db?: Db } = {}) {
   if (messages.length === 0) return { written: 0, messageCount: 0, reflectionIds: [] as number[] };
 
   const topicOptions = { minCount: settings.min_count, maxTopics: settings.max_topics };
+  // Grouped in one pass, each message pushed once (no copy of a user's list per message).
   const byUser = new Map<number, Message[]>();
-  for (const m of messages) byUser.set(m.userId, [...(byUser.get(m.userId) ?? []), m]);
+  for (const m of messages) {
+    const own = byUser.get(m.userId);
+    if (own) own.push(m);
+    else byUser.set(m.userId, [m]);
+  }
   const drafts = [
     draft(null, messages, extractTopics(messages.map((m) => m.content), topicOptions), byUser.size),
     ...[...byUser].map(([userId, own]) => draft(userId, own, extractTopics(own.map((m) => m.content), topicOptions), 1)),
@@ -42,10 +49,15 @@ export async function runReflection(o: { db?: Db } = {}) {
   return writeTransaction(async (tx) => {
     const moved = await tx.loopState.updateMany({ where: { name: "reflection", cursor: state.cursor }, data: { cursor: String(lastId) } });
     if (moved.count !== 1) return { written: 0, messageCount: 0, reflectionIds: [] as number[] }; // another run took this batch
-    const ids: number[] = [];
-    for (const d of drafts) ids.push((await tx.reflection.create({ data: { ...d, topics: d.topics as unknown as Prisma.InputJsonValue } })).id);
+    // Every reflection (overall and one per user) in one statement, whatever the number of users.
+    const rows = await tx.reflection.createManyAndReturn({
+      data: drafts.map((d) => ({ ...d, topics: d.topics as unknown as Prisma.InputJsonValue })),
+      select: { id: true, userId: true },
+    });
+    const idOf = new Map(rows.map((r) => [r.userId, r.id]));
+    const ids = drafts.map((d) => idOf.get(d.userId)!);
     await append(tx, {
-      actor: "worker",
+      actor: WORKER_ACTOR,
       action: "reflection.create",
       resource: `reflection:${ids[0]}`,
       subsystem: "loops",

@@ -1,9 +1,17 @@
 import { db as defaultDb, type Db } from "../db/client";
 import { encodeCursor } from "../api/pagination";
+import { ValidationError } from "../errors";
+
+/**
+ * The deepest `offset` accepted: the database walks every skipped row of the user's history
+ * (along the (userId, id) index) before the page. The cursor pages any depth at the same cost.
+ */
+export const MAX_HISTORY_OFFSET = 10_000;
 
 /** The user's messages, oldest first: the earlier API's limit/offset, or a cursor. */
 export async function listHistory(o: { user: { id: number }; limit: number; offset: number; cursor?: number; db?: Db }) {
   const db = o.db ?? defaultDb;
+  if (o.offset > MAX_HISTORY_OFFSET) throw new ValidationError([{ field: "offset", message: `must be at most ${MAX_HISTORY_OFFSET} (page deeper with the cursor)` }]);
   const rows = await db.chatMessage.findMany({
     where: { userId: o.user.id, ...(o.cursor ? { id: { gt: o.cursor } } : {}) },
     orderBy: { id: "asc" },

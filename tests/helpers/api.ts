@@ -59,9 +59,21 @@ export async function tokenFor(user: { id: number; username: string }, name = "t
   return token;
 }
 
-export async function sessionCookieFor(user: { id: number; username: string }) {
-  const jwt = await encode({ token: { sub: String(user.id), name: user.username }, secret: process.env.NEXTAUTH_SECRET! });
+/**
+ * A session cookie as the sign-in page issues it: the user id and their current session
+ * version (or the one given), so it stops working when that version moves on.
+ */
+export async function sessionCookieFor(user: { id: number; username: string }, o: { sessionVersion?: number } = {}) {
+  const sv = o.sessionVersion ?? (await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } })).sessionVersion;
+  const jwt = await encode({ token: { sub: String(user.id), name: user.username, sv }, secret: process.env.NEXTAUTH_SECRET! });
   return `${sessionCookieName()}=${jwt}`;
+}
+
+/** The session cookie a response sets (as a Cookie header value), or null when it sets none or clears it. */
+export function sessionCookieSetBy(res: { headers: Headers }): string | null {
+  const header = res.headers.get("set-cookie");
+  const match = header ? new RegExp(`(?:^|, )(${sessionCookieName().replace(/[.]/g, "\\.")}=[^;]*)`).exec(header) : null;
+  return match && !match[1].endsWith("=") ? match[1] : null;
 }
 
 export { db };

@@ -10,9 +10,10 @@ import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 
 const savedEnv = vi.hoisted(() => {
-  const names = ["GRACE_MAX_BODY_BYTES", "GRACE_OPEN_REGISTRATION", "GRACE_ALLOW_PRIVATE_URLS", "GRACE_URL_INGEST_WAIT_MS"];
+  const names = ["GRACE_MAX_BODY_BYTES", "GRACE_MAX_IMPORT_BYTES", "GRACE_OPEN_REGISTRATION", "GRACE_ALLOW_PRIVATE_URLS", "GRACE_URL_INGEST_WAIT_MS"];
   const saved = Object.fromEntries(names.map((n) => [n, process.env[n]]));
   process.env.GRACE_MAX_BODY_BYTES = "4096";
+  process.env.GRACE_MAX_IMPORT_BYTES = "4096";
   // Open, so a sign-up is refused for its body and not because registration is closed.
   process.env.GRACE_OPEN_REGISTRATION = "true";
   // URL cases use http://127.0.0.1:9/… (score 50: held for approval), never the network.
@@ -74,7 +75,7 @@ type Field =
   | { type: "array"; sample: string[]; maxItems: number; itemMax: number }
   | { type: "object"; sample: Record<string, unknown>; deepKey: string; extra?: [string, Record<string, unknown>][] };
 
-type FixtureKind = "conversation" | "job" | "failedJob" | "goal" | "approval" | "artifact" | "task" | "token" | "source";
+type FixtureKind = "conversation" | "job" | "failedJob" | "goal" | "approval" | "artifact" | "task" | "token" | "source" | "user";
 
 type RouteSpec = {
   /** The caller's own row whose id goes in [id]. */
@@ -89,6 +90,8 @@ type RouteSpec = {
   mayChange?: (status: number) => string[];
   /** false: no valid request exists (the catch-all answers 404 to anything). */
   control?: false;
+  /** The body may be left out altogether (an empty body is a valid request). */
+  optionalBody?: true;
 };
 
 const str = (sample: string, o: Omit<StringField, "type" | "sample"> = {}): StringField => ({ type: "string", sample, ...o });
@@ -201,7 +204,7 @@ function bodyCases(spec: RouteSpec): Case[] {
   const firstField = Object.keys(spec.fields ?? {})[0] ?? "x";
   const padding = JSON.stringify({ ...spec.base!(), padding: "x".repeat(SMALL_LIMIT) });
   return [
-    { name: "empty body", body: "" },
+    ...(spec.optionalBody ? [] : [{ name: "empty body", body: "" }]),
     { name: "not JSON", body: "{nope" },
     { name: "form-encoded, not JSON", body: "a=1&b=2", contentType: "application/x-www-form-urlencoded" },
     { name: "invalid UTF-8 bytes as the body", body: INVALID_UTF8 },
@@ -317,6 +320,7 @@ describe("hostile input to every write route", async () => {
     token: async () => (await writeTransaction((tx) => createToken(tx, { user: admin, name: "fixture token" }))).record.id,
     source: async () =>
       (await writeTransaction((tx) => createSource(tx, { actor: admin, input: { domain: `fixture-${next()}.example.org`, trust_score: 60, category: "general", description: "" } }))).id,
+    user: async () => (await createUser()).id,
   };
   const fixtures = {} as Record<FixtureKind, number>;
   for (const kind of Object.keys(create) as FixtureKind[]) fixtures[kind] = await create[kind]();
@@ -329,6 +333,15 @@ describe("hostile input to every write route", async () => {
     "PUT [...path]": { control: false },
     "PATCH [...path]": { control: false },
     "DELETE [...path]": { control: false },
+    // The earlier API's removed stubs: 410 whatever is sent.
+    "POST plugins/[[...path]]": { control: false },
+    "PUT plugins/[[...path]]": { control: false },
+    "PATCH plugins/[[...path]]": { control: false },
+    "DELETE plugins/[[...path]]": { control: false },
+    "POST ml/[[...path]]": { control: false },
+    "PUT ml/[[...path]]": { control: false },
+    "PATCH ml/[[...path]]": { control: false },
+    "DELETE ml/[[...path]]": { control: false },
     "POST auth/login": {
       base: () => ({ username: admin.username, password: PASSWORD }),
       fields: { username: str(admin.username, { max: 64, blank: true }), password: str(PASSWORD, { max: 256, blank: true }) },
@@ -375,6 +388,20 @@ describe("hostile input to every write route", async () => {
     },
     "POST health/restart": { base: () => ({ component: "worker" }), fields: { component: oneOf("worker") }, query: { component: oneOf("worker") } },
     "POST ingest/file": { multipart: true },
+    "POST memory/items": {
+      base: () => ({ path: `hostile/item-${next()}.md`, content: `Item content number ${next()}.` }),
+      fields: {
+        path: str("hostile/item.md", { max: 512, blank: true }),
+        content: str("Item content.", { max: 5_000_000, blank: true }),
+        domain: str("general", { max: 64, blank: true }),
+        category: str("knowledge", { max: 64, blank: true }),
+        metadata: { type: "object", sample: { origin: "test" }, deepKey: "a" },
+        reason: str("why", { max: 500 }),
+      },
+    },
+    "PATCH memory/items/[id]": { id: "artifact", base: () => ({ content: `Edited content number ${next()}.` }), fields: { content: str("Edited.", { max: 5_000_000, blank: true }), reason: str("why", { max: 500 }) } },
+    "POST memory/export": { optionalBody: true, base: () => ({ domains: ["general"] }), fields: { domains: { type: "array", sample: ["general"], maxItems: 100, itemMax: 64 } } },
+    "POST memory/import": { base: () => ({ format: "grace.knowledge.v1", artifacts: [] }), fields: { format: oneOf("grace.knowledge.v1"), exported_by: str("someone", { max: 64 }) } },
     "POST ingest/text": {
       base: () => ({ title: "Hostile input", content: `Harmless content number ${next()}.` }),
       fields: {
@@ -421,8 +448,16 @@ describe("hostile input to every write route", async () => {
         },
       },
     },
+    // The control changes the admin's password: no route after this one signs in with it.
+    "POST me/password": {
+      base: () => ({ current_password: PASSWORD, new_password: `a new password ${next()}` }),
+      fields: { current_password: str(PASSWORD, { max: 256 }), new_password: str("a new password", { max: 256 }) },
+    },
+    "DELETE me/sessions": {},
+    "POST evaluation/evaluate": {},
     "POST meta/trigger": {},
     "POST reflections/trigger": {},
+    "POST summaries/generate": {},
     "POST tasks": { base: () => ({ title: "A task" }), fields: { title: str("A task", { max: 256, blank: true }), description: str("details", { max: 10_000 }), priority: oneOf("medium") } },
     "PATCH tasks/[id]": {
       id: "task",
@@ -431,6 +466,16 @@ describe("hostile input to every write route", async () => {
     },
     "DELETE tokens/[id]": { id: "token" },
     "POST tokens": { base: () => ({ name: "hostile token" }), fields: { name: str("hostile token", { max: 100, blank: true }), expires_in_days: int(30, 1, 3650, { nullable: true }) } },
+    "POST users": {
+      base: () => ({ username: `new_${next()}`, password: PASSWORD, role: "user" }),
+      fields: { username: str("newcomer", { max: 64, blank: true }), password: str(PASSWORD, { max: 256 }), role: oneOf("user") },
+    },
+    "PATCH users/[id]": {
+      id: "user",
+      base: () => ({ role: "admin" }),
+      fields: { role: oneOf("admin"), disabled: { type: "boolean", sample: false }, temporary_password: str("a temporary one", { max: 256 }) },
+    },
+    "DELETE users/[id]": { id: "user" },
     "POST trust/sources": {
       base: () => ({ domain: `src-${next()}.example.org`, trust_score: 60 }),
       fields: {
@@ -523,12 +568,12 @@ describe("hostile input to every write route", async () => {
     const failures: string[] = [];
     let before: Fingerprint = await fingerprint();
     for (const c of await casesFor(spec)) {
-      if (c.big) process.env.GRACE_MAX_BODY_BYTES = String(BIG_LIMIT);
+      if (c.big) process.env.GRACE_MAX_BODY_BYTES = process.env.GRACE_MAX_IMPORT_BYTES = String(BIG_LIMIT);
       let res: HostileResponse;
       try {
         res = await send(r.handler, requestFor(r, spec, c));
       } finally {
-        if (c.big) process.env.GRACE_MAX_BODY_BYTES = String(SMALL_LIMIT);
+        if (c.big) process.env.GRACE_MAX_BODY_BYTES = process.env.GRACE_MAX_IMPORT_BYTES = String(SMALL_LIMIT);
       }
       const problems = problemsWith(res, c);
       const after = await fingerprint();
@@ -565,7 +610,7 @@ describe("hostile input to every write route", async () => {
     const expectRefused = async (key: string, c: Case, field: string) => {
       const r = route(key);
       const before = await fingerprint();
-      if (c.big) process.env.GRACE_MAX_BODY_BYTES = String(BIG_LIMIT);
+      if (c.big) process.env.GRACE_MAX_BODY_BYTES = process.env.GRACE_MAX_IMPORT_BYTES = String(BIG_LIMIT);
       let res: HostileResponse;
       try {
         res = await send(r.handler, requestFor(r, SPECS[key], c));

@@ -26,7 +26,7 @@ export class LoopScheduler {
 
   start() {
     const tick = () => {
-      this.ticking = this.tick().finally(() => {
+      this.ticking = this.tickOnce().finally(() => {
         this.ticking = null;
         if (this.timer) this.timer = setTimeout(tick, this.o.tickMs ?? 1000);
       });
@@ -46,28 +46,43 @@ export class LoopScheduler {
     this.held.clear();
   }
 
-  private async tick() {
+  /**
+   * One pass over the loops. Never throws: each loop's failure is logged with its cause and
+   * does not keep the loops after it from running.
+   */
+  async tickOnce() {
+    let configs: Awaited<ReturnType<typeof listLoopConfigs>>;
     try {
-      for (const config of await listLoopConfigs(this.db)) {
-        if (!config.enabled) continue;
-        const leader = await acquireLoopLease({ name: config.name, owner: this.o.owner, db: this.db });
-        if (!leader) {
-          this.held.delete(config.name);
-          continue;
-        }
-        if (!this.held.has(config.name)) this.log(`now running the ${config.name} loop`);
-        this.held.add(config.name);
-        const state = await readLoopState({ name: config.name, db: this.db });
-        const now = Date.now();
-        const lastRun = Math.max(state?.lastRunAt?.getTime() ?? 0, this.ranAt.get(config.name) ?? 0);
-        if (now - lastRun < config.intervalSeconds * 1000) continue;
-        // Loops that write pause outside normal mode (nothing recorded either); health keeps watching.
-        if (JOB_LOOPS.has(config.name) && (await getSystemMode(this.db)).mode !== "normal") continue;
-        await this.runOnce(config.name, config.intervalSeconds, new Date(now));
-      }
+      configs = await listLoopConfigs(this.db);
     } catch (error) {
-      console.error("[loops] tick failed", error);
+      console.error("[loops] could not read the loops' configuration", error);
+      return;
     }
+    for (const config of configs) {
+      if (!config.enabled) continue;
+      try {
+        await this.tickLoop(config);
+      } catch (error) {
+        console.error(`[loops] the ${config.name} loop failed`, error);
+      }
+    }
+  }
+
+  private async tickLoop(config: { name: string; intervalSeconds: number }) {
+    const leader = await acquireLoopLease({ name: config.name, owner: this.o.owner, db: this.db });
+    if (!leader) {
+      this.held.delete(config.name);
+      return;
+    }
+    if (!this.held.has(config.name)) this.log(`now running the ${config.name} loop`);
+    this.held.add(config.name);
+    const state = await readLoopState({ name: config.name, db: this.db });
+    const now = Date.now();
+    const lastRun = Math.max(state?.lastRunAt?.getTime() ?? 0, this.ranAt.get(config.name) ?? 0);
+    if (now - lastRun < config.intervalSeconds * 1000) return;
+    // Loops that write pause outside normal mode (nothing recorded either); health keeps watching.
+    if (JOB_LOOPS.has(config.name) && (await getSystemMode(this.db)).mode !== "normal") return;
+    await this.runOnce(config.name, config.intervalSeconds, new Date(now));
   }
 
   private async runOnce(name: string, intervalSeconds: number, startedAt: Date) {

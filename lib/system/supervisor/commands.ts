@@ -4,6 +4,7 @@
 import type { Db } from "../../db/client";
 import { writeTransaction } from "../../db/transaction";
 import { append } from "../../audit";
+import { SYSTEM_ACTOR } from "../../audit/actors";
 
 export type ClaimedCommand = { id: number; action: string; component: string; requestedBy: string };
 
@@ -26,7 +27,7 @@ export async function failCommand(o: { db: Db; command: ClaimedCommand; error: s
   await writeTransaction(async (tx) => {
     await tx.supervisorCommand.update({ where: { id: o.command.id }, data: { status: "failed", error: o.error, finishedAt: new Date() } });
     await append(tx, {
-      actor: "system",
+      actor: SYSTEM_ACTOR,
       action: "system.restart",
       resource: `process:${o.command.component}`,
       subsystem: "health",

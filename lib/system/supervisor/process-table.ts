@@ -5,6 +5,7 @@ import type { Db, Tx } from "../../db/client";
 import { writeTransaction } from "../../db/transaction";
 import { append } from "../../audit";
 import type { ExitInfo, StartCause } from "./supervised";
+import { SYSTEM_ACTOR } from "../../audit/actors";
 
 export type ProcessKey = { supervisor: string; hostname: string; name: string };
 
@@ -71,7 +72,7 @@ export async function recordRestart(o: {
       await tx.supervisorCommand.update({ where: { id: request.commandId }, data: { status: "done", finishedAt: new Date() } });
     }
     await append(tx, {
-      actor: "system",
+      actor: SYSTEM_ACTOR,
       action: "system.restart",
       resource: `process:${o.key.name}`,
       subsystem: "health",

@@ -2,9 +2,16 @@ import { z } from "zod";
 import { route } from "@/lib/api/route";
 import { bareList } from "@/lib/api/bare-list";
 import { paginationQuery } from "@/lib/api/pagination";
-import { listHistory } from "@/lib/memory/list-history";
+import { listHistory, MAX_HISTORY_OFFSET } from "@/lib/memory/list-history";
 
-const query = paginationQuery.extend({ offset: z.coerce.number().int().min(0).max(1_000_000).default(0) });
+const query = paginationQuery.extend({
+  offset: z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(0, "must be at least 0")
+    .max(MAX_HISTORY_OFFSET, `must be at most ${MAX_HISTORY_OFFSET} (page deeper with the cursor)`)
+    .default(0),
+});
 
 // The caller's messages, oldest first (the earlier API's limit/offset, plus a cursor).
 export const GET = route({ query }, async ({ user, query }) => {

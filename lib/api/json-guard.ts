@@ -2,28 +2,11 @@
 // store and to walk recursively: nesting is bounded (a 100,000-deep body would overflow the
 // stack of whatever recurses over it — zod, Prisma, the audit log's canonical encoding), and
 // strings hold no NUL (PostgreSQL cannot store it) and no control characters but tab and
-// line breaks. Both checks are single linear passes.
+// line breaks. Both checks are single linear passes (the depth one is lib/text/json-depth.ts).
 import type { FieldError } from "../errors";
 import { unstorableCharacter } from "../text/unstorable";
 
 export const MAX_JSON_DEPTH = 32;
-
-/** The deepest nesting of arrays and objects in JSON text, counted outside strings; stops past `limit`. */
-export function jsonDepthExceeds(text: string, limit: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 /* { */ || c === 91 /* [ */) {
-      if (++depth > limit) return true;
-    } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
-  }
-  return false;
-}
 
 /** The first string (key or value) holding a character that cannot be stored, with its path. */
 export function findBadCharacter(value: unknown, path: string[] = []): FieldError | null {

@@ -1,7 +1,8 @@
 // The JSON body of a request, read with the size limit enforced while it streams in.
 import { config } from "../config";
 import { PayloadTooLargeError, type FieldError } from "../errors";
-import { findBadCharacter, jsonDepthExceeds, MAX_JSON_DEPTH } from "./json-guard";
+import { findBadCharacter, MAX_JSON_DEPTH } from "./json-guard";
+import { jsonNestsDeeperThan } from "../text/json-depth";
 
 export const NOT_JSON = Symbol("not json");
 
@@ -15,7 +16,7 @@ export async function readJson(req: Request, fields: FieldError[], limit: number
     return NOT_JSON;
   }
   if (text.trim() === "") return {};
-  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
+  if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) {
     fields.push({ field: "body", message: `nests deeper than ${MAX_JSON_DEPTH} levels` });
     return NOT_JSON;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findBadCharacter, jsonDepthExceeds } from "../../lib/api/json-guard";
+import { findBadCharacter } from "../../lib/api/json-guard";
+import { jsonNestsDeeperThan as jsonDepthExceeds } from "../../lib/text/json-depth";
 
 describe("JSON body guards", () => {
   it("counts nesting outside strings only", () => {

@@ -8,20 +8,9 @@ import { splitSentences } from "../knowledge/chunk";
 import { extractTopics } from "../loops/topics";
 import { classify, type Intent } from "./intents";
 import { retrieve } from "./retrieve";
+import type { Citation, Reply } from "./reply";
 
-export type Citation = { n: number; artifact_id: number; chunk_id: number; title: string; url: string | null; path: string; trust_score: number; snippet: string; /** retrieval relevance */ score: number };
-export type Reply = {
-  text: string;
-  citations: Citation[];
-  grounded: boolean;
-  intent: Intent;
-  outcome: "answered" | "small_talk" | "unhandled";
-  engine: "builtin" | "llm";
-  /** The LLM failed or was too slow, and the built-in engine answered instead. */
-  fallback?: boolean;
-  /** The reader left before the answer was complete: `text` is what was produced until then. */
-  interrupted?: boolean;
-};
+export type { Citation, Reply } from "./reply";
 
 const LOW_TRUST = 70;
 const MAX_SENTENCES = 3;
@@ -36,17 +25,17 @@ export async function builtinReply(o: { db: Db; userId: number; message: string 
 }
 
 function talk(intent: Intent, text: string): Reply {
-  return { text, citations: [], grounded: false, intent, outcome: "small_talk", engine: "builtin" };
+  return { text, citations: [], grounded: false, intent, outcome: "small_talk", answerStatus: "answered", engine: "builtin" };
 }
 
 async function memoryReply(o: { db: Db; userId: number; message: string }): Promise<Reply> {
   const earlier = await o.db.chatMessage.findMany({ where: { userId: o.userId, role: "user" }, orderBy: { id: "desc" }, take: 200, select: { content: true } });
   const past = earlier.slice(1); // the question itself is the newest
-  if (!past.length) return { text: "We haven't talked about anything before this.", citations: [], grounded: true, intent: "memory", outcome: "answered", engine: "builtin" };
+  if (!past.length) return { text: "We haven't talked about anything before this.", citations: [], grounded: true, intent: "memory", outcome: "answered", answerStatus: "answered", engine: "builtin" };
   const topics = extractTopics(past.map((m) => m.content), { minCount: 1, maxTopics: 5 });
   const last = past[0].content.length > 120 ? `${past[0].content.slice(0, 117)}…` : past[0].content;
   const text = `You've sent me ${past.length} message${past.length === 1 ? "" : "s"} before this one. ${topics.length ? `We talked most about ${topics.map((t) => `"${t.topic}"`).join(", ")}. ` : ""}The last thing you asked was: "${last}"`;
-  return { text, citations: [], grounded: true, intent: "memory", outcome: "answered", engine: "builtin" };
+  return { text, citations: [], grounded: true, intent: "memory", outcome: "answered", answerStatus: "answered", engine: "builtin" };
 }
 
 async function knowledgeReply(o: { db: Db; userId: number; message: string }): Promise<Reply> {
@@ -72,7 +61,7 @@ async function knowledgeReply(o: { db: Db; userId: number; message: string }): P
   let text = parts.join(" ");
   const best = citations[0];
   if (best.trust_score < LOW_TRUST) text += `\n\nNote: my best source here, "${best.title}", has a trust score of only ${Math.round(best.trust_score)}; check it before relying on this.`;
-  return { text, citations, grounded: true, intent: "question", outcome: "answered", engine: "builtin" };
+  return { text, citations, grounded: true, intent: "question", outcome: "answered", answerStatus: "answered", engine: "builtin" };
 }
 
 function unknown(): Reply {
@@ -82,6 +71,7 @@ function unknown(): Reply {
     grounded: false,
     intent: "question",
     outcome: "unhandled",
+    answerStatus: "unknown",
     engine: "builtin",
   };
 }

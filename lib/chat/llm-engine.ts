@@ -95,6 +95,7 @@ function answer(message: string, text: string, sources: Citation[], interrupted:
     grounded,
     intent: classify(message),
     outcome: grounded || /\w/.test(text) ? "answered" : "unhandled",
+    answerStatus: grounded ? "answered" : "unknown",
     engine: "llm",
     ...(interrupted ? { interrupted: true } : {}),
   };

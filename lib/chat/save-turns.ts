@@ -93,7 +93,8 @@ export async function saveTurns(tx: Tx, turns: TurnToSave[]): Promise<SavedTurn[
   const saved: SavedTurn[] = [];
   for (const t of turns) {
     // An answer the reader left before it was complete says nothing about what Grace knows.
-    const goal = t.reply.outcome === "unhandled" && !t.reply.interrupted ? await ensureResearchGoal(tx, { user: t.user, question: t.message }) : null;
+    // A partial answer files its goal for the part it could not answer.
+    const goal = t.reply.answerStatus !== "answered" && !t.reply.interrupted ? await ensureResearchGoal(tx, { user: t.user, question: t.reply.unanswered ?? t.message }) : null;
     if (t.findings?.length) await recordFindings(tx, { findings: t.findings, input: { target: "chat", text: t.message, user: t.user }, resource: `message:${messageOf(t, "user").id}` });
     saved.push({ conversation: conversationOf.get(t)!, question: messageOf(t, "user"), answer: messageOf(t, "grace"), reply: t.reply, goal });
   }
@@ -109,6 +110,7 @@ export async function saveTurns(tx: Tx, turns: TurnToSave[]): Promise<SavedTurn[
         answer_id: s.answer.id,
         intent: s.reply.intent,
         outcome: s.reply.outcome,
+        answer_status: s.reply.answerStatus,
         citations: s.reply.citations.map((c) => c.artifact_id),
         engine: s.reply.engine,
         // The reader left while it streamed: the answer is stored as far as it got.

@@ -8,6 +8,7 @@ export function serializeTurn(t: { conversation: { id: number }; answer: { id: n
     message_id: t.answer.id,
     citations: t.reply.citations.map(({ n, artifact_id, chunk_id, title, url, trust_score, snippet }) => ({ n, artifact_id, chunk_id, title, url, trust_score, snippet })),
     grounded: t.reply.grounded,
+    answer_status: t.reply.answerStatus,
     engine: t.reply.engine,
     fallback: t.reply.fallback ?? false,
   };

@@ -5,7 +5,7 @@ import { writeTurn } from "../../lib/chat/turn-writer";
 import type { Reply } from "../../lib/chat/builtin-engine";
 import { createUser, db } from "../helpers/api";
 
-const reply = (text: string): Reply => ({ text, citations: [], grounded: false, intent: "greeting", outcome: "small_talk", engine: "builtin" });
+const reply = (text: string): Reply => ({ text, citations: [], grounded: false, intent: "greeting", outcome: "small_talk", answerStatus: "answered", engine: "builtin" });
 
 // Concurrent turns are committed together (lib/chat/turn-writer.ts): each must still come out
 // exactly as if written alone.

@@ -32,6 +32,16 @@ async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, what: str
 
 const newTask = (bearer: string) => call(tasks.POST, { bearer, body: { title: "write me" } });
 
+/**
+ * Terminated backends reach the pool's idle connections a moment later; until then a query may
+ * land on a dead one and fail as "cannot be reached", which is right but not the fault under test.
+ * Wait until a pool's worth of reads in parallel all succeed on fresh connections.
+ */
+async function untilPoolReconnected(): Promise<void> {
+  const readAll = () => Promise.all(Array.from({ length: 16 }, () => db.task.count()));
+  await waitFor(() => readAll().then(() => true, () => false), Boolean, "the pool to reconnect");
+}
+
 /** Makes the database refuse writes the way a real fault would, and returns how to undo it. */
 async function makeUnwritable(kind: "read_only" | "full"): Promise<() => Promise<void>> {
   if (provider === "sqlite") {
@@ -54,6 +64,7 @@ async function makeUnwritable(kind: "read_only" | "full"): Promise<() => Promise
   await admin.query(`ALTER DATABASE "${name}" SET default_transaction_read_only = on`);
   await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [name]);
   await admin.end();
+  await untilPoolReconnected();
   return async () => {
     const c = new pg.Client({ connectionString: url });
     await c.connect();

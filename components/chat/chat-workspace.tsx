@@ -18,6 +18,9 @@ export function ChatWorkspace() {
   const [partial, setPartial] = useState("");
   const [error, setError] = useState<{ message: string; failed: string } | null>(null);
   const [draft, setDraft] = useState("");
+  // How far each answer given in this session stands on the sources, by message id: the
+  // conversation's message list does not carry it, the turn's final event does.
+  const [statuses, setStatuses] = useState<Record<number, Pick<Message, "grounded" | "answer_status" | "engine">>>({});
 
   async function send(text: string) {
     const message = text.trim();
@@ -28,6 +31,7 @@ export function ChatWorkspace() {
     setDraft("");
     try {
       const turn = await streamChat({ message, ...(active ? { conversation_id: active } : {}) }, (text) => setPartial((p) => p + text));
+      setStatuses((all) => ({ ...all, [turn.message_id]: { grounded: turn.grounded, answer_status: turn.answer_status, engine: turn.engine } }));
       setActive(turn.conversation_id);
       await Promise.all([list.mutate(), thread.mutate()]);
     } catch (e) {
@@ -39,7 +43,7 @@ export function ChatWorkspace() {
     }
   }
 
-  const messages = active ? (thread.data?.items ?? []) : [];
+  const messages = (active ? (thread.data?.items ?? []) : []).map((m) => (statuses[m.id] ? { ...statuses[m.id], ...m } : m));
   return (
     <div className="grid h-[calc(100vh-4rem)] gap-6 lg:grid-cols-[16rem_1fr]">
       <aside aria-label="Conversations" className="flex min-h-0 flex-col rounded-lg bg-white shadow-sm ring-1 ring-slate-200">

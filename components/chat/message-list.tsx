@@ -10,6 +10,11 @@ export type Message = {
   /** The reader left while this answer streamed: it holds what was said until then. */
   interrupted?: boolean;
   citations: { n: number; artifact_id: number; chunk_id: number | null; title: string; url: string | null; trust_score: number; snippet?: string }[];
+  /** Whether a cited source supports the answer (known for answers given in this session, or when the list carries it). */
+  grounded?: boolean;
+  /** How far the answer answered the question. */
+  answer_status?: "answered" | "partial" | "unknown";
+  engine?: "builtin" | "llm";
 };
 
 export function MessageList({ messages, pending, partial }: { messages: Message[]; pending: string | null; partial: string }) {
@@ -65,6 +70,7 @@ function Answer({ message }: { message: Message }) {
         </ul>
       )}
       <div className="mt-2 flex items-center gap-3">
+        <StatusBadge message={message} />
         {message.interrupted && (
           <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800" title="The answer stopped when its reader left; this is what was said until then.">
             stopped
@@ -80,5 +86,30 @@ function Answer({ message }: { message: Message }) {
         </button>
       </div>
     </div>
+  );
+}
+
+/**
+ * How far Grace can stand behind an answer, when it is not all the way: nothing in the reader's
+ * sources answers it (a research goal was filed), only part of it, or a model wrote it citing no
+ * source (small talk or the conversation itself). The built-in engine's small talk is canned
+ * text, so it carries no note; nor does an answer its reader left.
+ */
+function StatusBadge({ message }: { message: Message }) {
+  // An answer cut short says nothing about what the sources hold: "stopped" says it all.
+  const badge = message.interrupted
+    ? null
+    : message.answer_status === "unknown"
+      ? { label: "Not in your sources", title: "None of your sources supports this answer. Grace noted the question as a research goal: add a source about it and ask again." }
+      : message.answer_status === "partial"
+        ? { label: "Partly answered", title: "Your sources answer only part of this question. Grace noted it as a research goal." }
+        : message.grounded === false && message.engine === "llm"
+          ? { label: "Not based on your sources", title: "The model answered without citing any of your sources." }
+          : null;
+  if (!badge) return null;
+  return (
+    <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700 ring-1 ring-slate-200" title={badge.title}>
+      {badge.label}
+    </span>
   );
 }

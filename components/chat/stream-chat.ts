@@ -1,6 +1,6 @@
 // Reads POST /api/chat/stream: calls onToken for each piece of text, resolves with the final
 // turn, rejects with the API's message on an error response or an error event.
-export type Turn = { response: string; conversation_id: number; message_id: number; citations: { n: number; artifact_id: number; chunk_id: number | null; title: string; url: string | null; trust_score: number }[]; grounded: boolean; answer_status: "answered" | "partial" | "unknown"; fallback: boolean };
+export type Turn = { response: string; conversation_id: number; message_id: number; citations: { n: number; artifact_id: number; chunk_id: number | null; title: string; url: string | null; trust_score: number }[]; grounded: boolean; answer_status: "answered" | "partial" | "unknown"; engine: "builtin" | "llm"; fallback: boolean };
 
 export async function streamChat(body: { message: string; conversation_id?: number }, onToken: (text: string) => void): Promise<Turn> {
   const res = await fetch("/api/chat/stream", { method: "POST", headers: { "Content-Type": "application/json", Accept: "text/event-stream" }, body: JSON.stringify(body) });

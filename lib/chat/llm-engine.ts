@@ -4,11 +4,18 @@
 // GRACE_LLM_TIMEOUT_MS before it has said anything, the built-in engine answers instead and
 // the reply is marked as a fallback. If the caller's signal aborts (the reader left), the model
 // request is stopped at once and the answer so far is returned, marked interrupted.
+// The model is held to the same honesty as the built-in engine: citation markers naming no given
+// source are removed as the answer streams (llm/citation-markers.ts), an answer with no valid
+// citation is not grounded, and a "don't know" (llm/refusal.ts) sets how far it answered, so the
+// turn files its research goal (see answer() below).
 import OpenAI from "openai";
 import type { Db } from "../db/client";
 import { config } from "../config";
-import { builtinReply, type Citation, type Reply } from "./builtin-engine";
+import { builtinReply } from "./builtin-engine";
 import { classify } from "./intents";
+import { CitationMarkerFilter } from "./llm/citation-markers";
+import { saysDontKnow } from "./llm/refusal";
+import type { Citation, Reply } from "./reply";
 import { retrieve } from "./retrieve";
 
 export function llmConfigured(): boolean {
@@ -20,8 +27,9 @@ function timeoutMs() {
 }
 
 const SYSTEM = `You are Grace, an assistant that answers only from the numbered sources given to you.
-Cite every claim with its source number in square brackets, like [1]. If the sources do not
-contain the answer, say plainly that you don't know. Be brief.`;
+Cite every claim with its source number in square brackets, like [1], using only the numbers of
+the sources given. If the sources do not contain the answer, say plainly that you don't know, in
+the language of the question. Be brief.`;
 
 export async function* llmReply(o: { db: Db; userId: number; message: string; history: { role: string; content: string }[]; signal?: AbortSignal }): AsyncGenerator<string, Reply> {
   const hits = (await retrieve({ db: o.db, userId: o.userId, query: o.message, limit: 5 })).slice(0, 5);
@@ -41,7 +49,9 @@ export async function* llmReply(o: { db: Db; userId: number; message: string; hi
   if (o.signal?.aborted) leave();
   else o.signal?.addEventListener("abort", leave, { once: true });
   const left = () => o.signal?.aborted === true;
-  let text = "";
+  // Invented citation markers never reach the reader: text from a "[" waits until its marker is known.
+  const markers = new CitationMarkerFilter(new Set(sources.map((s) => s.n)));
+  let shown = false;
   try {
     const stream = await client.chat.completions.create(
       {
@@ -59,16 +69,27 @@ export async function* llmReply(o: { db: Db; userId: number; message: string; hi
       if (left()) break;
       const token = chunk.choices[0]?.delta?.content;
       if (token) {
-        text += token;
-        yield token;
+        const visible = markers.push(token);
+        if (visible) {
+          shown = true;
+          yield visible;
+        }
       }
     }
     // An aborted stream can end quietly instead of throwing; an empty answer is no answer.
     if (abort.signal.aborted && !left()) throw abort.signal.reason;
-    if (!text.trim()) throw new Error("the model returned an empty answer");
+    if (!left()) {
+      const rest = markers.end();
+      if (rest) {
+        shown = true;
+        yield rest;
+      }
+    }
+    if (!markers.text().trim()) throw new Error("the model returned an empty answer");
   } catch (error) {
-    if (left()) return answer(o.message, text, sources, true);
-    if (!text) {
+    // What the reader saw is what is kept: text held back for a marker was never shown.
+    if (left()) return answer({ message: o.message, text: markers.text(), sources, cited: markers.cited(), interrupted: true });
+    if (!shown) {
       console.warn(`[chat] the model failed (${error instanceof Error ? error.message : String(error)}); the built-in engine answers`);
       const reply = await builtinReply(o);
       yield reply.text;
@@ -76,27 +97,36 @@ export async function* llmReply(o: { db: Db; userId: number; message: string; hi
     }
     // Part of the answer is already on the reader's screen: say it stopped, keep what came.
     const note = "\n\n(The model stopped before finishing this answer.)";
-    text += note;
-    yield note;
+    yield markers.end() + note;
+    return answer({ message: o.message, text: markers.text(), note, sources, cited: markers.cited(), interrupted: false });
   } finally {
     clearTimeout(timer);
     o.signal?.removeEventListener("abort", leave);
   }
-  return answer(o.message, text, sources, left());
+  return answer({ message: o.message, text: markers.text(), sources, cited: markers.cited(), interrupted: left() });
 }
 
-/** The reply the model gave (so far, when the reader left), citing the sources it named. */
-function answer(message: string, text: string, sources: Citation[], interrupted: boolean): Reply {
-  const cited = sources.filter((s) => text.includes(`[${s.n}]`));
-  const grounded = cited.length > 0;
-  return {
-    text,
-    citations: cited,
-    grounded,
-    intent: classify(message),
-    outcome: grounded || /\w/.test(text) ? "answered" : "unhandled",
-    answerStatus: grounded ? "answered" : "unknown",
-    engine: "llm",
-    ...(interrupted ? { interrupted: true } : {}),
-  };
+/**
+ * The reply the model gave (so far, when the reader left), citing the given sources its text
+ * names (invented markers are already gone), and how far it answered:
+ *   - a question answered with a valid citation and no "I don't know": answered;
+ *   - with a valid citation and an "I don't know" beside it: partial — it answered something
+ *     from the sources and said it could not answer the rest; the question is filed as research;
+ *   - with no valid citation: unknown and not grounded, whether the model said it does not know
+ *     or wrote an answer that names no source. Grace cannot stand behind an uncited claim (it may
+ *     come from the model's own memory, not the reader's knowledge), so it is marked as not
+ *     based on the sources, and a research goal is filed as when nothing is known.
+ * Small talk and questions about the conversation are answered whatever they cite: there is
+ * nothing in them to research.
+ */
+function answer(o: { message: string; text: string; note?: string; sources: Citation[]; cited: number[]; interrupted: boolean }): Reply {
+  const cited = new Set(o.cited);
+  const citations = o.sources.filter((s) => cited.has(s.n));
+  const grounded = citations.length > 0;
+  const intent = classify(o.message);
+  const reply = { text: o.text + (o.note ?? ""), citations, grounded, intent, engine: "llm" as const, ...(o.interrupted ? { interrupted: true } : {}) };
+  if (intent !== "question") return { ...reply, outcome: intent === "memory" ? "answered" : "small_talk", answerStatus: "answered" };
+  if (!grounded) return { ...reply, outcome: "unhandled", answerStatus: "unknown" };
+  if (saysDontKnow(o.text)) return { ...reply, outcome: "answered", answerStatus: "partial", unanswered: o.message };
+  return { ...reply, outcome: "answered", answerStatus: "answered" };
 }

@@ -1,6 +1,7 @@
 // `npm start`: everything a fresh machine needs, then web + worker, supervised.
 //   1. data dir and auth secret   2. build when the sources changed since the last build
-//   3. migrate the database       4. create the admin on first start
+//   3. migrate the database (and index passages stored before the search words existed)
+//   4. create the admin on first start
 //   5. run the web server and the worker under the supervisor (lib/system/supervisor/): a
 //      child that dies is restarted (never re-running 1–4); Ctrl-C / SIGTERM stops both
 import "dotenv/config";
@@ -39,6 +40,9 @@ const applied = await migrate(database, { log: (line) => console.log(`[migrate] 
 console.log(`[start] database (${database.provider}) is at the latest migration${applied.length ? ` (applied ${applied.length})` : ""}`);
 
 // Imported after migrating: the client is only useful once the tables exist.
+// Passages stored before the search words existed are indexed now (JS, not SQL: lib/text/tokenize.ts).
+const { backfillSearchText } = await import("../lib/knowledge/backfill-search-text");
+await backfillSearchText({ log: (line) => console.log(`[migrate] ${line}`) });
 const { ensureAdmin } = await import("../lib/auth/ensure-admin");
 const admin = await ensureAdmin({ password: settings.adminPassword });
 if (admin?.password) {

@@ -1,19 +1,23 @@
 // The built-in reply engine: offline and deterministic. Small talk by whole words; questions
 // about the conversation from the user's own history; everything else from the knowledge the
-// user may read, composed from the most relevant sentences, each with a numbered citation.
-// When nothing relevant is found it says so plainly.
+// user may read: a sentence is quoted, with its numbered citation, only when it answers what
+// was asked (lib/chat/answer/); otherwise it says plainly that it doesn't know, and what its
+// sources do say nearby.
 import type { Db } from "../db/client";
-import { searchTerms, type SearchHit } from "../knowledge/search";
-import { splitSentences } from "../knowledge/chunk";
 import { extractTopics } from "../loops/topics";
 import { classify, type Intent } from "./intents";
 import { retrieve } from "./retrieve";
-import type { Citation, Reply } from "./reply";
+import type { Reply } from "./reply";
+import { analyzeQuestion } from "./answer/question";
+import { evidenceFrom } from "./answer/evidence";
+import { selectAnswers } from "./answer/select";
+import { composeReply } from "./answer/compose";
+import { termWeights } from "./answer/weights";
 
 export type { Citation, Reply } from "./reply";
 
-const LOW_TRUST = 70;
-const MAX_SENTENCES = 3;
+/** The passages read for an answer: the best few of those retrieved. */
+const MAX_PASSAGES = 5;
 
 export async function builtinReply(o: { db: Db; userId: number; message: string }): Promise<Reply> {
   const intent = classify(o.message);
@@ -38,58 +42,14 @@ async function memoryReply(o: { db: Db; userId: number; message: string }): Prom
   return { text, citations: [], grounded: true, intent: "memory", outcome: "answered", answerStatus: "answered", engine: "builtin" };
 }
 
+/**
+ * An answer from the knowledge the user may read, only where a sentence answers the question
+ * (answer/select.ts); otherwise "I don't know", with what the sources do say about it.
+ */
 async function knowledgeReply(o: { db: Db; userId: number; message: string }): Promise<Reply> {
-  const terms = searchTerms(o.message);
-  const picked = pickSentences(await retrieve({ db: o.db, userId: o.userId, query: o.message }), terms);
-  if (!picked.length) return unknown();
-
-  const citations: Citation[] = [];
-  const numberOf = new Map<number, number>();
-  const parts: string[] = [];
-  for (const { hit, sentence } of picked) {
-    let n = numberOf.get(hit.artifact_id);
-    if (n === undefined) {
-      n = citations.length + 1;
-      numberOf.set(hit.artifact_id, n);
-      citations.push({ n, artifact_id: hit.artifact_id, chunk_id: hit.chunk_id, title: hit.title, url: hit.source_url, path: hit.path, trust_score: hit.trust_score, snippet: sentence, score: hit.score });
-    }
-    // Strip the ending ("?!", " ...") to put one period before the citation. The lookbehind
-    // lets the run be tried only from its first character: `/\s*[.!?]*$/` was tried from every
-    // space of a long run inside the sentence, quadratic.
-    parts.push(`${sentence.replace(/(?<![\s.!?])[\s.!?]+$/, "")}. [${n}]`);
-  }
-  let text = parts.join(" ");
-  const best = citations[0];
-  if (best.trust_score < LOW_TRUST) text += `\n\nNote: my best source here, "${best.title}", has a trust score of only ${Math.round(best.trust_score)}; check it before relying on this.`;
-  return { text, citations, grounded: true, intent: "question", outcome: "answered", answerStatus: "answered", engine: "builtin" };
-}
-
-function unknown(): Reply {
-  return {
-    text: "I don't know that yet: nothing in the knowledge I can read covers it. I've noted it as a research goal; add a source about it and ask me again.",
-    citations: [],
-    grounded: false,
-    intent: "question",
-    outcome: "unhandled",
-    answerStatus: "unknown",
-    engine: "builtin",
-  };
-}
-
-/** The sentences that share the most query terms, from the best passages, best first. */
-function pickSentences(hits: SearchHit[], terms: string[]) {
-  const stems = terms.map((t) => t.slice(0, Math.max(4, t.length - 2)));
-  const scored: { hit: SearchHit; sentence: string; matches: number; order: number }[] = [];
-  hits.slice(0, 5).forEach((hit, rank) => {
-    for (const sentence of splitSentences(hit.content)) {
-      const lower = sentence.toLowerCase();
-      const matches = stems.filter((s) => lower.includes(s)).length;
-      if (matches) scored.push({ hit, sentence: sentence.trim(), matches, order: rank });
-    }
-  });
-  const best = scored.sort((a, b) => b.matches - a.matches || a.order - b.order);
-  const top = best[0]?.matches ?? 0;
-  // Keep sentences nearly as relevant as the best one; never repeat a sentence.
-  const seen = new Set<string>();
-  return best.filter((s) => s.matches >= Math.max(1, top - 1) && !seen.has(s.sentence) && seen.add(s.sentence)).slice(0, MAX_SENTENCES);
+  const question = analyzeQuestion(o.message);
+  const hits = await retrieve({ db: o.db, userId: o.userId, query: o.message });
+  const evidence = evidenceFrom(hits.slice(0, MAX_PASSAGES));
+  const weigh = evidence.length ? await termWeights({ db: o.db, words: question.words }) : () => 1;
+  return composeReply(question, selectAnswers(question, evidence, weigh));
 }

@@ -5,6 +5,7 @@
 // writes work again. Busy (locked) is not this state: it passes by itself.
 import { db as defaultDb, type Db } from "./client";
 import { databaseFault, describeFault, type DatabaseFault } from "./errors";
+import { truncate } from "../text/truncate";
 
 const PROBE_EVERY_MS = 2000;
 // Large enough to need new pages, so a database that can take no more data fails the probe.
@@ -23,7 +24,7 @@ export function noteWriteFailure(error: unknown): boolean {
     state.since = Date.now();
   }
   state.fault = fault;
-  state.detail = error instanceof Error ? error.message.split("\n")[0].slice(0, 200) : String(error);
+  state.detail = error instanceof Error ? truncate(error.message.split("\n")[0], 200, "") : String(error);
   state.probedAt = Date.now();
   return true;
 }

@@ -1,10 +1,19 @@
 import type { Tx } from "../db/client";
 import { append } from "../audit";
+import { truncate } from "../text/truncate";
+import { isSpace } from "../text/chars";
 
 /** "What is X?" and "what is  x" are the same question: one goal, not two. */
 export function researchGoalText(question: string): string {
-  const q = question.trim().replace(/\s+/g, " ").replace(/[\s?!.]+$/, "").toLowerCase();
-  return `Research: ${q.slice(0, 500)}`;
+  const q = trimEndPunctuation(question.trim().replace(/\s+/g, " ")).toLowerCase();
+  return `Research: ${truncate(q, 500, "")}`;
+}
+
+/** Without trailing spaces, ? ! and . — a backward scan (`/[\s?!.]+$/` was quadratic on a long run of them mid-text). */
+function trimEndPunctuation(s: string): string {
+  let end = s.length;
+  while (end > 0 && (isSpace(s.charCodeAt(end - 1)) || "?!.".includes(s[end - 1]))) end--;
+  return s.slice(0, end);
 }
 
 /** Notes an unanswered question as a research goal, unless an active one for it exists. */

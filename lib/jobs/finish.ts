@@ -8,6 +8,7 @@ import { DomainError } from "../errors";
 import { databaseFault, describeFault } from "../db/errors";
 import { randomUUID } from "node:crypto";
 import { WORKER_ACTOR } from "../audit/actors";
+import { truncate } from "../text/truncate";
 
 /** A failure that retrying cannot fix (bad payload, unknown kind): the job fails at once. Its message is shown to the job's owner. */
 export class PermanentJobError extends DomainError {
@@ -73,7 +74,7 @@ export async function failJob(o: { jobId: number; leaseOwner: string; error: unk
  * and source lines in it) is logged here with a reference, and only the reference is stored.
  */
 export function errorMessage(error: unknown, context = "job"): string {
-  if (error instanceof DomainError) return error.message.slice(0, 2000);
+  if (error instanceof DomainError) return truncate(error.message, 2000, "");
   const fault = databaseFault(error);
   if (fault) return describeFault(fault);
   const reference = randomUUID().slice(0, 8);

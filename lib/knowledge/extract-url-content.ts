@@ -5,6 +5,7 @@
 import { UrlRefusedError, type Fetched } from "../net/safe-fetch";
 import { parseUntrusted } from "../parse/parse-untrusted";
 import { ParseRefusedError, type ParseKind } from "../parse/protocol";
+import { truncate } from "../text/truncate";
 
 type Kind = "html" | "text" | "json" | "pdf";
 const BY_MIME: Record<string, Kind> = {
@@ -27,7 +28,7 @@ export async function extractUrlContent(page: Fetched, o: { signal?: AbortSignal
   const extension = /\.[a-z0-9]+$/.exec(url.pathname.toLowerCase())?.[0] ?? "";
   const kind = BY_MIME[mime] ?? (!mime || mime === "application/octet-stream" ? BY_EXTENSION[extension] : undefined);
   if (!kind) throw new UrlRefusedError(`has content type ${mime || "(none)"}, which cannot be ingested: HTML, plain text, Markdown, CSV, JSON and PDF can`);
-  const fallbackTitle = (lastSegment(url) || url.hostname).slice(0, 256);
+  const fallbackTitle = truncate(lastSegment(url) || url.hostname, 256, "");
 
   if (kind === "pdf") return { title: fallbackTitle, text: (await parse("pdf", page.bytes, o.signal)).text, mimeType: "application/pdf" };
   const charset = params.find((p) => p.startsWith("charset="))?.slice(8).replace(/"/g, "") || "utf-8";
@@ -37,7 +38,7 @@ export async function extractUrlContent(page: Fetched, o: { signal?: AbortSignal
   const utf8 = new TextEncoder().encode(raw);
   if (kind === "html") {
     const { text, title } = await parse("html", utf8, o.signal);
-    return { title: title?.slice(0, 256) || fallbackTitle, text, mimeType: "text/html" };
+    return { title: (title && truncate(title, 256, "")) || fallbackTitle, text, mimeType: "text/html" };
   }
   await parse("json", utf8, o.signal);
   return { title: fallbackTitle, text: raw, mimeType: mime || "application/json" };

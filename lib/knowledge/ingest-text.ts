@@ -4,6 +4,7 @@ import { writeTransaction } from "../db/transaction";
 import { append } from "../audit";
 import { config } from "../config";
 import { ConflictError, invalid } from "../errors";
+import { detectLanguage, indexTerms } from "../text/tokenize";
 import { chunkText } from "./chunk";
 import { contentHash, normalizeContent, slugify } from "./normalize";
 
@@ -28,16 +29,29 @@ export function manualTrust(): number {
   return config.manualTrust;
 }
 
-/** Content ready to be written: normalised, hashed and cut into passages. */
+/** Content ready to be written: normalised, hashed and cut into passages, each with its index words. */
 export type PreparedContent = {
   content: string;
   hash: string;
   sizeBytes: number;
-  passages: { content: string; tokenCount: number }[];
+  passages: PreparedPassage[];
 };
 
+/** A passage as KnowledgeChunk stores it; `searchText` is what the full-text index holds. */
+export type PreparedPassage = { content: string; tokenCount: number; searchText: string };
+
 /**
- * All the CPU work of storing content — normalising, hashing, cutting into passages — done
+ * Passages with their search words: the language is detected once for the whole document and
+ * each passage indexed in it (lib/text/tokenize.ts). CPU work: call it before a transaction.
+ */
+export function preparePassages(content: string, passages: string[] = chunkText(content)): PreparedPassage[] {
+  const lang = detectLanguage(content);
+  return passages.map((passage) => ({ content: passage, tokenCount: passage.split(/\s+/).length, searchText: indexTerms(passage, lang).join(" ") }));
+}
+
+/**
+ * All the CPU work of storing content — normalising, hashing, cutting into passages, the
+ * words the search index holds — done
  * before the write transaction opens: that transaction holds the audit log's head (every
  * audited write in every process waits for it), so it should only write rows. Blank content,
  * and content with a NUL character (PostgreSQL cannot store one), is a 422 on `field`.
@@ -51,7 +65,7 @@ export function prepareContent(text: string, o: { field?: string } = {}): Prepar
     content,
     hash: contentHash(content),
     sizeBytes: Buffer.byteLength(content),
-    passages: chunkText(content).map((passage) => ({ content: passage, tokenCount: passage.split(/\s+/).length })),
+    passages: preparePassages(content),
   };
 }
 
@@ -115,7 +129,7 @@ export async function ingestText(tx: Tx, o: IngestOptions & { prepared: Prepared
   await tx.knowledgeArtifactVersion.create({ data: { artifactId: artifact.id, version: 1, content: p.content, contentHash: p.hash, createdById: o.user.id, reason: "ingested" } });
   // The search index is kept by row triggers, which fire for each row of a multi-row insert.
   await tx.knowledgeChunk.createMany({
-    data: p.passages.map((passage, ordinal) => ({ artifactId: artifact.id, version: 1, ordinal, content: passage.content, tokenCount: passage.tokenCount })),
+    data: p.passages.map((passage, ordinal) => ({ artifactId: artifact.id, version: 1, ordinal, content: passage.content, tokenCount: passage.tokenCount, searchText: passage.searchText })),
   });
   await append(tx, {
     actor: o.user.username,

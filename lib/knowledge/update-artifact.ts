@@ -53,7 +53,7 @@ export async function updateArtifact(tx: Tx, o: { user: AuthUser; id: number; ch
       size = p.sizeBytes;
       await tx.knowledgeArtifactVersion.create({ data: { artifactId: a.id, version, content: p.content, contentHash: hash, createdById: o.user.id, reason: o.changes.reason ?? "edited" } });
       await tx.knowledgeChunk.createMany({
-        data: p.passages.map((passage, ordinal) => ({ artifactId: a.id, version, ordinal, content: passage.content, tokenCount: passage.tokenCount })),
+        data: p.passages.map((passage, ordinal) => ({ artifactId: a.id, version, ordinal, content: passage.content, tokenCount: passage.tokenCount, searchText: passage.searchText })),
       });
     }
   }

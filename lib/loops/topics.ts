@@ -1,6 +1,8 @@
 // Recurring topics in a batch of messages: keywords and two-word phrases, stop-words
 // removed, each counted once per message (so one long rant does not make a topic recur).
-import { words } from "../text/words";
+// Topics are shown to people: normalised words (lib/text/tokenize.ts), never stems.
+import { isStopWord, tokens } from "../text/tokenize";
+import { isSegmentedScript, scriptOf } from "../text/language/scripts";
 
 const STOP_WORDS = new Set(
   `a about above after again against all also am an and any are aren't as at be because been before being below between both but by
@@ -16,9 +18,26 @@ make made know think tell really thing things way well still even ok okay hello 
 
 export type Topic = { topic: string; count: number };
 
-/** Words of three characters or more, in any script, without stop-words and numbers. */
+/**
+ * Words of three characters or more (two in scripts without spaces, where a word is often
+ * two characters: 人口, 流量), in any script, without numbers and without the stop-words of
+ * every supported language.
+ */
 export function tokenize(text: string): string[] {
-  return words(text).filter((w) => w.length >= 3 && !STOP_WORDS.has(w) && !/^\p{N}+$/u.test(w));
+  const out: string[] = [];
+  for (const { word } of tokens(text)) {
+    if (word.length < 3 && (word.length < 2 || !isSegmentedScript(scriptOf(word.charCodeAt(0))))) continue;
+    if (STOP_WORDS.has(word) || isStopWord(word) || isNumber(word)) continue;
+    out.push(word);
+  }
+  return out;
+}
+
+const NUMBER = /^\p{N}+$/u;
+
+function isNumber(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 0x30 && c <= 0x39 ? NUMBER.test(word) : c >= 0x80 && NUMBER.test(word);
 }
 
 /** Topics that appear in at least `minCount` messages, most frequent first (phrases win ties). */

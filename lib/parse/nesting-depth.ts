@@ -2,6 +2,7 @@
 // and JSON.parse builds every level, so a file nested 100,000 deep costs seconds and then a
 // stack overflow. Both checks are one forward pass that stops at the limit.
 import { Parser } from "htmlparser2";
+import { truncate } from "../text/truncate";
 
 export { jsonNestsDeeperThan } from "../text/json-depth";
 
@@ -42,5 +43,5 @@ export function scanHtml(html: string, maxDepth: number): { tooDeep: boolean; ti
     if (error instanceof TooDeep) return { tooDeep: true, title: "" };
     throw error;
   }
-  return { tooDeep: false, title: title.trim().slice(0, MAX_TITLE_CHARS) };
+  return { tooDeep: false, title: truncate(title.trim(), MAX_TITLE_CHARS, "") };
 }

@@ -3,6 +3,7 @@
 //   seed-knowledge.ts <artifacts> <chunks per artifact>
 import { ensureAdmin } from "../../lib/auth/ensure-admin";
 import { db } from "../../lib/db/client";
+import { preparePassages } from "../../lib/knowledge/ingest-text";
 
 const artifacts = Number(process.argv[2]);
 const perArtifact = Number(process.argv[3] ?? 1);
@@ -21,13 +22,18 @@ const owner = await db.user.upsert({ where: { username: "bench-owner" }, create:
 const sentence = (i: number) => `The ${pick(words)} ${pick(verbs)} the ${pick(words)} ${pick(words)} near marker ${i % 997}.`;
 for (let start = 0; start < artifacts; start += 500) {
   const n = Math.min(500, artifacts - start);
+  // The passages and their search words are made before the transaction, as ingest does.
+  const docs = Array.from({ length: n }, (_, k) => {
+    const i = start + k;
+    const body = Array.from({ length: perArtifact }, (_, c) => `${sentence(i + c)} ${sentence(i * 7 + c)} Fact ${i}-${c}: item${i}x${c} is stored in hall ${(i * 31 + c) % 400}.`);
+    return { i, body, passages: preparePassages(body.join("\n\n"), body) };
+  });
   await db.$transaction(async (tx) => {
-    for (let i = start; i < start + n; i++) {
-      const body = Array.from({ length: perArtifact }, (_, c) => `${sentence(i + c)} ${sentence(i * 7 + c)} Fact ${i}-${c}: item${i}x${c} is stored in hall ${(i * 31 + c) % 400}.`);
+    for (const { i, body, passages } of docs) {
       const a = await tx.knowledgeArtifact.create({
         data: { ownerId: owner.id, path: `bench/text/a${i}`, title: `Bench ${i}`, artifactType: "text", source: "manual", contentHash: `bench-${i}`, sizeBytes: body.join("\n\n").length, dedupScope: "shared", trustScore: 60 + (i % 40) },
       });
-      await tx.knowledgeChunk.createMany({ data: body.map((content, ordinal) => ({ artifactId: a.id, version: 1, ordinal, content, tokenCount: 20 })) });
+      await tx.knowledgeChunk.createMany({ data: passages.map((p, ordinal) => ({ artifactId: a.id, version: 1, ordinal, content: p.content, tokenCount: 20, searchText: p.searchText })) });
     }
   }, { timeout: 120_000 });
 }

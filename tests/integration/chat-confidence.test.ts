@@ -14,7 +14,7 @@ describe("chat's confidence", async () => {
   const know = (title: string, content: string, trustScore: number) =>
     ingestContent({ user: alice, input: ingestTextSchema.parse({ title, content }), source: "manual", trustScore });
   await know("Mars facts", "Mars has two small moons named Phobos and Deimos. Its day lasts about 24.6 hours.", 80);
-  await know("Quibbleton rumour", "The Quibbleton bridge was painted purple last spring.", 40);
+  await know("Quibbleton rumour", "The colour of the Quibbleton bridge is purple since last spring.", 40);
   const fake = await startFakeLlm();
   afterAll(async () => {
     delete process.env.GRACE_LLM_BASE_URL;
@@ -37,8 +37,8 @@ describe("chat's confidence", async () => {
   it("falls with the source's trust, and with sentences that cite nothing (here the low-trust warning)", async () => {
     const { res, confidence } = await ask("What colour is the Quibbleton bridge?");
     expect(res.response).toContain("trust score of only 40");
-    // Two sentences, one cited; "colour", "quibbleton", "bridge": two in the source; trust 0.4.
-    expect(confidence).toBeCloseTo((1 / 2) * (2 / 3) * 0.4, 3);
+    // Two sentences, one cited; "colour", "quibbleton", "bridge": all three in the source; trust 0.4.
+    expect(confidence).toBeCloseTo((1 / 2) * 1 * 0.4, 3);
   });
 
   it("is 0 for replies that stand on no knowledge: small talk and not knowing", async () => {

@@ -65,7 +65,7 @@ describe("chat with the built-in engine", async () => {
   });
 
   it("says when the best source is low-trust", async () => {
-    await know(alice, "Rumour", "The Quibbleton bridge was painted purple last spring.", 45);
+    await know(alice, "Rumour", "The colour of the Quibbleton bridge is purple since last spring.", 45);
     const res = await ask(a, "What colour is the Quibbleton bridge?");
     expect(res.json.response).toContain("trust score of only 45");
   });

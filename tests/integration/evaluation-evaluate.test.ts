@@ -3,6 +3,7 @@
 // the reader, and whether the person asked the same thing again.
 import { describe, expect, it } from "vitest";
 import * as evaluate from "../../app/api/evaluation/evaluate/route";
+import { indexTerms } from "../../lib/text/tokenize";
 import { call, createUser, db, tokenFor } from "../helpers/api";
 
 describe("POST /api/evaluation/evaluate", async () => {
@@ -16,7 +17,7 @@ describe("POST /api/evaluation/evaluate", async () => {
     const artifact = await db.knowledgeArtifact.create({
       data: { ownerId: admin.id, path: `general/text/${title}`, title, artifactType: "text", source: "manual", contentHash: title, sizeBytes: passage.length, dedupScope: "shared", trustScore },
     });
-    const chunk = await db.knowledgeChunk.create({ data: { artifactId: artifact.id, version: 1, ordinal: 0, content: passage, tokenCount: 10 } });
+    const chunk = await db.knowledgeChunk.create({ data: { artifactId: artifact.id, version: 1, ordinal: 0, content: passage, tokenCount: 10, searchText: indexTerms(passage).join(" ") } });
     return { id: artifact.id, chunkId: chunk.id };
   }
   const tides = await source("brest-tides", "Brest has a tidal range of about seven metres.", 80);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { route } from "@/lib/api/route";
 import { json } from "@/lib/api/responses";
 import { ingestContent, ingestTextSchema, manualTrust } from "@/lib/knowledge/ingest-text";
+import { truncate } from "@/lib/text/truncate";
 
 // The earlier API's knowledge ingest: {content, source?, category?} → {status, id}. It feeds
 // the same artifacts (and the same search) as /api/ingest/text.
@@ -12,7 +13,7 @@ const body = z.object({
 });
 
 export const POST = route({ body }, async ({ user, body }) => {
-  const firstLine = body.content.trim().split("\n")[0].slice(0, 80) || "Untitled";
+  const firstLine = truncate(body.content.trim().split("\n")[0], 80, "") || "Untitled";
   const input = ingestTextSchema.parse({ title: firstLine, content: body.content, domain: body.category, metadata: { legacy_source: body.source } });
   const { status, artifact } = await ingestContent({ user, input, source: "legacy", trustScore: manualTrust() });
   return json({ status, id: artifact.id }, { status: status === "ingested" ? 201 : 200 });

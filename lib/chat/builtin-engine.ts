@@ -5,6 +5,7 @@
 // sources do say nearby.
 import type { Db } from "../db/client";
 import { extractTopics } from "../loops/topics";
+import { truncate } from "../text/truncate";
 import { classify, type Intent } from "./intents";
 import { retrieve } from "./retrieve";
 import type { Reply } from "./reply";
@@ -37,7 +38,7 @@ async function memoryReply(o: { db: Db; userId: number; message: string }): Prom
   const past = earlier.slice(1); // the question itself is the newest
   if (!past.length) return { text: "We haven't talked about anything before this.", citations: [], grounded: true, intent: "memory", outcome: "answered", answerStatus: "answered", engine: "builtin" };
   const topics = extractTopics(past.map((m) => m.content), { minCount: 1, maxTopics: 5 });
-  const last = past[0].content.length > 120 ? `${past[0].content.slice(0, 117)}…` : past[0].content;
+  const last = truncate(past[0].content, 120);
   const text = `You've sent me ${past.length} message${past.length === 1 ? "" : "s"} before this one. ${topics.length ? `We talked most about ${topics.map((t) => `"${t.topic}"`).join(", ")}. ` : ""}The last thing you asked was: "${last}"`;
   return { text, citations: [], grounded: true, intent: "memory", outcome: "answered", answerStatus: "answered", engine: "builtin" };
 }

@@ -8,9 +8,8 @@
 // model answer naming no source) stands on no knowledge: 0. The index's raw relevance scores
 // are not used: bm25 (SQLite) and ts_rank_cd (PostgreSQL) are on no common scale, and they move
 // with the rest of the corpus; the terms a passage holds do not.
-import { searchTerms } from "../knowledge/search";
 import { splitSentences } from "../text/sentences";
-import { tokenize } from "../loops/topics";
+import { indexTerms, queryTerms } from "../text/tokenize";
 import type { Reply } from "./builtin-engine";
 
 export type Grounding = { value: number; coverage: number; match: number; trust: number };
@@ -32,9 +31,11 @@ export function measureGrounding(question: string, reply: Reply): Grounding {
   }
   const coverage = sentences.length ? sentences.filter((s) => s.cites).length / sentences.length : 0;
 
-  const terms = searchTerms(question);
-  const found = new Set(reply.citations.flatMap((c) => tokenize(`${c.title} ${c.snippet}`).map(stem)));
-  const match = terms.length ? terms.filter((t) => found.has(stem(t))).length / terms.length : 0;
+  // The question's words as search looks them up (each as any stem it may have), found in the
+  // cited text as the index holds it: the same tokenizer, so "moons" and "moon" agree in any language.
+  const words = queryTerms(question);
+  const found = new Set(reply.citations.flatMap((c) => indexTerms(`${c.title} ${c.snippet}`)));
+  const match = words.length ? words.filter((w) => w.terms.some((t) => found.has(t))).length / words.length : 0;
 
   const trust = reply.citations.reduce((sum, c) => sum + Math.min(100, Math.max(0, c.trust_score)), 0) / reply.citations.length / 100;
   return { value: round(coverage * match * trust), coverage: round(coverage), match: round(match), trust: round(trust) };
@@ -43,12 +44,6 @@ export function measureGrounding(question: string, reply: Reply): Grounding {
 function citesAny(text: string, cited: Set<number>): boolean {
   for (const m of text.matchAll(MARKER)) if (cited.has(Number(m[1]))) return true;
   return false;
-}
-
-/** The same loose stem the built-in engine matches sentences with: "moons" and "moon" agree. */
-function stem(word: string): string {
-  const w = word.replace(/[^\p{L}\p{N}\p{M}]/gu, "");
-  return w.slice(0, Math.max(4, w.length - 2));
 }
 
 function round(x: number): number {

@@ -1,8 +1,9 @@
 // Stores chat turns: for each, both messages (the answer marked interrupted when the reader
 // left before it was complete), their citations, a causal event linking them with the answer's
-// measured grounding, a research goal when nothing was known, and the audit entry — all in the
+// measured grounding, a research goal for what it could not answer, and the audit entry — all in the
 // caller's transaction. Several turns take the same handful of statements as one (multi-row
 // inserts, one audit append for all), which is what lets the turn writer commit them together.
+import { safeCut } from "../text/truncate";
 import { Prisma, type Tx } from "../db/client";
 import { NotFoundError } from "../errors";
 import { appendMany } from "../audit";
@@ -53,7 +54,7 @@ export async function saveTurns(tx: Tx, turns: TurnToSave[]): Promise<SavedTurn[
     ? (
         await tx.$queryRaw<(IdRow & { title: string })[]>`
           INSERT INTO "Conversation" ("userId", "title", "createdAt", "updatedAt")
-          VALUES ${Prisma.join(fresh.map((t) => Prisma.sql`(${t.user.id}, ${t.message.slice(0, 80)}, ${now}, ${now})`))}
+          VALUES ${Prisma.join(fresh.map((t) => Prisma.sql`(${t.user.id}, ${t.message.slice(0, safeCut(t.message, 80))}, ${now}, ${now})`))}
           RETURNING "id", "title"`
       )
         .map((c) => ({ id: Number(c.id), title: c.title }))

@@ -1,5 +1,6 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import regexp from "eslint-plugin-regexp";
 
 const serverOnly = {
   patterns: [
@@ -27,6 +28,17 @@ const config = [
         "error",
         { paths: [{ name: "next/headers", message: "Read the Request instead: lib/ runs outside Next too." }, { name: "react", message: "lib/ is server code." }] },
       ],
+    },
+  },
+  // Regexes run on what people type, upload and fetch: one that backtracks super-linearly turns a
+  // long crafted input into minutes of CPU (ReDoS). Rewrite such a regex; do not disable the rule.
+  {
+    files: ["lib/**/*.{ts,tsx}", "app/**/*.{ts,tsx}", "workers/**/*.ts", "components/**/*.{ts,tsx}"],
+    plugins: { regexp },
+    rules: {
+      // "potential": also what only some attack strings, or some uses of the regex, would trigger.
+      "regexp/no-super-linear-backtracking": ["error", { report: "potential" }],
+      "regexp/no-super-linear-move": ["error", { report: "potential" }],
     },
   },
 ];

@@ -7,6 +7,10 @@ import { defineConfig } from "@playwright/test";
 // started exactly as the README says (`npm start`), on its own port and a fresh data dir.
 const port = Number(process.env.GRACE_E2E_PORT) || 3210;
 const baseURL = `http://localhost:${port}`;
+// Made once, in the runner: its workers inherit the environment, so specs find the same folder
+// (e2e/helpers.ts reads the server's log from there).
+process.env.GRACE_E2E_DATA_DIR ||= mkdtempSync(path.join(os.tmpdir(), "grace-e2e-"));
+const dataDir = process.env.GRACE_E2E_DATA_DIR;
 export const adminPassword = "e2e-admin-password";
 
 export default defineConfig({
@@ -33,8 +37,16 @@ export default defineConfig({
       ],
     },
   },
+  // One server, two browsers: the desktop project runs every spec but those tagged @phone, the
+  // phone project only those (a narrow touch screen; specs may narrow it further to 360 px).
+  projects: [
+    { name: "desktop", grepInvert: /@phone/ },
+    { name: "phone", grep: /@phone/, use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 } },
+  ],
   webServer: {
-    command: "node --import tsx scripts/start.ts",
+    // The server's output goes to Playwright as before and to a file that specs read (a page
+    // must not log a stack trace); killing the process group on exit stops tee too.
+    command: `node --import tsx scripts/start.ts 2>&1 | tee -a '${path.join(dataDir, "server.log")}'`,
     url: `${baseURL}/health`,
     timeout: 420_000,
     reuseExistingServer: false,
@@ -42,7 +54,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: String(port),
-      GRACE_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "grace-e2e-")),
+      GRACE_DATA_DIR: dataDir,
       DATABASE_URL: "",
       GRACE_ADMIN_PASSWORD: adminPassword,
       NEXTAUTH_URL: baseURL,

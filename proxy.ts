@@ -7,6 +7,7 @@
 // past its limit (DESIGN.md), and JSON needs no nonce — next.config.ts gives API responses a
 // strict static policy instead. /health is JSON too; static files need no policy.
 import { NextResponse, type NextRequest } from "next/server";
+import { PATH_HEADER } from "@/lib/auth/callback-url";
 
 /** The policy of a page rendered with `nonce`. */
 export function pagePolicy(nonce: string, o: { dev?: boolean } = {}): string {
@@ -36,12 +37,27 @@ function newNonce(): string {
   return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
 }
 
+/**
+ * The page asked for, for the sign-in redirect's callbackUrl (lib/auth/current-user.ts): a page
+ * cannot read its own URL while it renders on the server. Next's own `_rsc` cache key is left out.
+ */
+function pagePath(request: NextRequest): string {
+  const url = request.nextUrl;
+  const params = new URLSearchParams(url.search);
+  params.delete("_rsc");
+  const query = params.toString();
+  return query ? `${url.pathname}?${query}` : url.pathname;
+}
+
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
+  // NODE_ENV, not lib/config.ts: Next inlines it when it builds, so a production build never
+  // allows 'unsafe-eval' whatever the server's environment says.
   const policy = pagePolicy(nonce, { dev: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", policy);
+  headers.set(PATH_HEADER, pagePath(request));
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
   return response;

@@ -52,8 +52,9 @@ test("an account's life: created with a temporary password, changed at first sig
   const held = await userPage.request.get("/api/tasks/");
   expect(held.status()).toBe(403);
   expect((await held.json()).error.message).toMatch(/^Change your password first/);
-  await userPage.goto("/dashboard");
-  await expect(userPage).toHaveURL(/\/change-password/);
+  // A page asked for meanwhile is where they go on to once they chose their own password.
+  await userPage.goto("/tasks");
+  await expect(userPage).toHaveURL(/\/change-password\?callbackUrl=%2Ftasks$/);
   await userPage.screenshot({ path: "test-results/screens/change-password.png", fullPage: true });
 
   await userPage.getByLabel("Temporary password", { exact: true }).fill("temporary pass 1");
@@ -70,8 +71,8 @@ test("an account's life: created with a temporary password, changed at first sig
 
   await userPage.getByLabel("Temporary password", { exact: true }).fill("temporary pass 1");
   await userPage.getByRole("button", { name: "Set my password" }).click();
-  await expect(userPage).toHaveURL(/\/dashboard/);
-  await expect(userPage.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(userPage).toHaveURL(/\/tasks$/);
+  await expect(userPage.getByRole("heading", { name: "Tasks", exact: true })).toBeVisible();
   expect((await userPage.request.get("/api/tasks/")).status()).toBe(200);
 
   // Signing out ends the session: a copy of the cookie taken before no longer works.

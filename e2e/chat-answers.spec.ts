@@ -23,5 +23,10 @@ test("chat: a question answered in part says what it doesn't know, cites what it
   await expect(answer).not.toContainText("# Korvath");
   await expect(answer).not.toContainText("- Its");
   await page.screenshot({ path: "test-results/screens/chat-partial.png", fullPage: true });
+  // The status is stored with the answer: after a reload the conversation (its address) still says so.
+  await expect(page).toHaveURL(/\/chat\/\d+$/);
+  await page.reload();
+  const reloaded = page.getByRole("listitem").filter({ hasText: "I don't know the boiling point of Korvath coolant" }).last();
+  await expect(reloaded.getByText("Partly answered")).toBeVisible();
   expect(errors).toEqual([]);
 });

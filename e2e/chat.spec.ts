@@ -22,7 +22,7 @@ test("chat: ask about an ingested document and get a cited answer; the citation 
   const chip = answer.getByRole("link", { name: /\[1\] Ferry timetable/ });
   await expect(chip).toBeVisible();
   await expect(chip).toContainText("trusted · 75");
-  await expect(page.getByRole("complementary", { name: "Conversations" }).getByRole("button", { name: /When does the island ferry/ })).toBeVisible();
+  await expect(page.getByRole("complementary", { name: "Conversations" }).getByRole("link", { name: /When does the island ferry/ })).toBeVisible();
   await page.screenshot({ path: "test-results/screens/chat.png", fullPage: true });
   await chip.click();
   await expect(page).toHaveURL(new RegExp(`/knowledge/${artifact_id}#passage-\\d+$`));

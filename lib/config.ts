@@ -71,6 +71,8 @@ const envSchema = z.object({
   GRACE_DATA_DIR: text("./data"),
   GRACE_MIGRATIONS_DIR: text("prisma"),
   GRACE_PG_POOL_SIZE: int(10, { min: 1, max: 1000 }),
+  GRACE_PG_LOCK_TIMEOUT_MS: int(10_000),
+  GRACE_PG_STATEMENT_TIMEOUT_MS: int(30_000),
   GRACE_SQLITE_BUSY_TIMEOUT_MS: int(10_000, { min: 1 }),
   GRACE_SQLITE_SYNCHRONOUS: z
     .string()
@@ -131,6 +133,42 @@ const envSchema = z.object({
   GRACE_PARSE_MAX_DEPTH: int(1000, { min: 1, max: 100_000 }),
   GRACE_PARSE_PRLIMIT: text("prlimit"),
   GRACE_PARSE_CONCURRENCY: int(2, { min: 1, max: 64 }),
+  // User code (lib/sandbox/runner). "bwrap" (the default) isolates each run with bubblewrap;
+  // "process" is an explicit admin choice for hosts without it, and much weaker: prlimit and a
+  // private network namespace only, no filesystem or PID isolation (the program can read every
+  // world-readable file, and writes to the host's /tmp survive the run).
+  GRACE_SANDBOX: z
+    .string()
+    .optional()
+    .transform((v) => (isSet(v) ? v.trim().toLowerCase() : "bwrap"))
+    .pipe(z.enum(["bwrap", "process"], { message: "must be bwrap or process" })),
+  GRACE_SANDBOX_BWRAP: text("bwrap"),
+  GRACE_SANDBOX_PRLIMIT: text("prlimit"),
+  GRACE_SANDBOX_UNSHARE: text("unshare"),
+  GRACE_SANDBOX_PYTHON: text("python3"),
+  GRACE_SANDBOX_NODE: text("node"),
+  GRACE_SANDBOX_BASH: text("bash"),
+  GRACE_SANDBOX_DIR: text(),
+  GRACE_SANDBOX_UID_BASE: int(60_000, { min: 1000, max: 4_000_000_000 }),
+  GRACE_SANDBOX_SLOTS: int(32, { min: 1, max: 4096 }),
+  GRACE_SANDBOX_CPU_SECONDS: int(5, { min: 1, max: 3600 }),
+  GRACE_SANDBOX_MAX_CPU_SECONDS: int(30, { min: 1, max: 3600 }),
+  GRACE_SANDBOX_WALL_SECONDS: int(10, { min: 1, max: 3600 }),
+  GRACE_SANDBOX_MAX_WALL_SECONDS: int(60, { min: 1, max: 3600 }),
+  GRACE_SANDBOX_MEMORY_MB: int(256, { min: 64, max: 65_536 }), // Node needs ~50 MB of data segment to start
+  GRACE_SANDBOX_MAX_MEMORY_MB: int(1024, { min: 64, max: 65_536 }),
+  GRACE_SANDBOX_PROCESSES: int(64, { min: 16, max: 4096 }), // threads count: Node starts ~11
+  GRACE_SANDBOX_MAX_PROCESSES: int(256, { min: 16, max: 4096 }),
+  GRACE_SANDBOX_FILE_SIZE_MB: int(10, { min: 1, max: 65_536 }),
+  GRACE_SANDBOX_MAX_FILE_SIZE_MB: int(100, { min: 1, max: 65_536 }),
+  GRACE_SANDBOX_OUTPUT_KB: int(64, { min: 1, max: 1_048_576 }),
+  GRACE_SANDBOX_MAX_OUTPUT_KB: int(1024, { min: 1, max: 1_048_576 }),
+  GRACE_SANDBOX_WORKSPACE_MB: int(64, { min: 1, max: 65_536 }),
+  GRACE_SANDBOX_MAX_WORKSPACE_MB: int(512, { min: 1, max: 65_536 }),
+  GRACE_SANDBOX_COLLECT_FILE_BYTES: int(1_048_576, { min: 1 }),
+  GRACE_SANDBOX_COLLECT_TOTAL_BYTES: int(8 * 1_048_576, { min: 1 }),
+  GRACE_SKIP_BUILD: bool(false),
+  GRACE_DEBUG_ENGINE: bool(false),
 });
 
 function build(e: z.output<typeof envSchema>) {
@@ -145,6 +183,10 @@ function build(e: z.output<typeof envSchema>) {
     dataDir: path.resolve(/* turbopackIgnore: true */ e.GRACE_DATA_DIR!),
     migrationsDir: e.GRACE_MIGRATIONS_DIR!,
     pgPoolSize: e.GRACE_PG_POOL_SIZE,
+    /** PostgreSQL's lock_timeout: how long a statement waits for another's lock before failing (→ 503 busy); 0: no limit. */
+    pgLockTimeoutMs: e.GRACE_PG_LOCK_TIMEOUT_MS,
+    /** PostgreSQL's statement_timeout: the longest one statement may run (→ 503 busy); 0: no limit. */
+    pgStatementTimeoutMs: e.GRACE_PG_STATEMENT_TIMEOUT_MS,
     sqliteBusyTimeoutMs: e.GRACE_SQLITE_BUSY_TIMEOUT_MS,
     sqliteSynchronous: e.GRACE_SQLITE_SYNCHRONOUS,
     adminPassword: e.GRACE_ADMIN_PASSWORD,
@@ -152,6 +194,8 @@ function build(e: z.output<typeof envSchema>) {
     authSecret: e.NEXTAUTH_SECRET ?? e.AUTH_SECRET,
     /** The public origin (scheme://host[:port]) browsers use; CSRF checks accept it. */
     publicOrigin: publicUrl ? new URL(publicUrl).origin : undefined,
+    /** NEXTAUTH_URL, else GRACE_PUBLIC_URL: what `npm start` hands next-auth as NEXTAUTH_URL. */
+    authUrl: e.NEXTAUTH_URL ?? e.GRACE_PUBLIC_URL,
     openRegistration: e.GRACE_OPEN_REGISTRATION,
     /** Trust X-Forwarded-For from a reverse proxy for the client address. */
     trustProxy: e.GRACE_TRUST_PROXY,
@@ -245,6 +289,50 @@ function build(e: z.output<typeof envSchema>) {
       /** Parsing children one process runs at once; more uploads wait their turn. */
       concurrency: e.GRACE_PARSE_CONCURRENCY,
     },
+    /** Running user code (lib/sandbox/runner): only the worker does, one program per run. */
+    sandbox: {
+      /** "bwrap": bubblewrap namespaces; "process": prlimit + a private network namespace only (weaker, an explicit choice). */
+      mode: e.GRACE_SANDBOX,
+      /** The programs used: names are looked up in the system directories (/usr/local/bin, /usr/bin, /bin), not $PATH. */
+      bwrap: e.GRACE_SANDBOX_BWRAP!,
+      prlimit: e.GRACE_SANDBOX_PRLIMIT!,
+      unshare: e.GRACE_SANDBOX_UNSHARE!,
+      interpreters: { python: e.GRACE_SANDBOX_PYTHON!, node: e.GRACE_SANDBOX_NODE!, bash: e.GRACE_SANDBOX_BASH! },
+      /** Where each run's workspace is made (and deleted after the run); must not be writable by others. */
+      dir: path.resolve(/* turbopackIgnore: true */ e.GRACE_SANDBOX_DIR ?? path.join(os.tmpdir(), "grace-sandbox")),
+      /** A worker running as root runs slot n's program as host uid (and gid) uidBase + n. */
+      uidBase: e.GRACE_SANDBOX_UID_BASE,
+      /** Runs at once on one host (every worker process shares them): uids uidBase … uidBase + slots - 1. */
+      slots: e.GRACE_SANDBOX_SLOTS,
+      /** Each run's limits unless it asks for others; a run may ask for up to `max`. */
+      limits: {
+        cpu_seconds: e.GRACE_SANDBOX_CPU_SECONDS,
+        wall_seconds: e.GRACE_SANDBOX_WALL_SECONDS,
+        memory_mb: e.GRACE_SANDBOX_MEMORY_MB,
+        processes: e.GRACE_SANDBOX_PROCESSES,
+        file_size_mb: e.GRACE_SANDBOX_FILE_SIZE_MB,
+        output_kb: e.GRACE_SANDBOX_OUTPUT_KB,
+        workspace_mb: e.GRACE_SANDBOX_WORKSPACE_MB,
+      },
+      /** The most a run may ask for (never below the default). */
+      maxLimits: {
+        cpu_seconds: Math.max(e.GRACE_SANDBOX_CPU_SECONDS, e.GRACE_SANDBOX_MAX_CPU_SECONDS),
+        wall_seconds: Math.max(e.GRACE_SANDBOX_WALL_SECONDS, e.GRACE_SANDBOX_MAX_WALL_SECONDS),
+        memory_mb: Math.max(e.GRACE_SANDBOX_MEMORY_MB, e.GRACE_SANDBOX_MAX_MEMORY_MB),
+        processes: Math.max(e.GRACE_SANDBOX_PROCESSES, e.GRACE_SANDBOX_MAX_PROCESSES),
+        file_size_mb: Math.max(e.GRACE_SANDBOX_FILE_SIZE_MB, e.GRACE_SANDBOX_MAX_FILE_SIZE_MB),
+        output_kb: Math.max(e.GRACE_SANDBOX_OUTPUT_KB, e.GRACE_SANDBOX_MAX_OUTPUT_KB),
+        workspace_mb: Math.max(e.GRACE_SANDBOX_WORKSPACE_MB, e.GRACE_SANDBOX_MAX_WORKSPACE_MB),
+      },
+      /** With collectFiles, the contents of written files are returned up to this size each … */
+      collectFileBytes: e.GRACE_SANDBOX_COLLECT_FILE_BYTES,
+      /** … and this much in all (larger files are listed without their content). */
+      collectTotalBytes: e.GRACE_SANDBOX_COLLECT_TOTAL_BYTES,
+    },
+    /** `npm start` skips `next build` even when the sources changed since the last one. */
+    skipBuild: e.GRACE_SKIP_BUILD,
+    /** Prisma's schema engine (scripts/db/engine.ts, writing migrations) prints its log to stderr. */
+    debugEngine: e.GRACE_DEBUG_ENGINE,
   };
 }
 

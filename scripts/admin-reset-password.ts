@@ -33,7 +33,7 @@ const password = randomBytes(12).toString("base64url"); // 96 random bits, 16 ch
 let exitCode = 0;
 try {
   const passwordHash = await hashPassword(password);
-  const user = await writeTransaction((tx) => resetPassword(tx, { username, passwordHash }));
+  const user = await writeTransaction((tx) => resetPassword({ tx, username, passwordHash }));
   console.log(`\n  Temporary password for "${user.username}" (${user.role}): ${password}\n`);
   console.log("  It is shown only this once. Sign in with it and choose a new password: Grace asks at once.");
   console.log(`  Every session of "${user.username}" has been signed out and their API sign-in tokens revoked.\n`);

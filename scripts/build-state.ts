@@ -23,6 +23,7 @@ export function needsBuild(): boolean {
   return readFileSync(STAMP, "utf8").trim() !== sourceHash();
 }
 
-export function recordBuild() {
-  writeFileSync(STAMP, sourceHash());
+/** `hash`: the sources' hash taken BEFORE the build, so a file saved while it ran is built next time. */
+export function recordBuild(hash: string) {
+  writeFileSync(STAMP, hash);
 }

@@ -11,7 +11,7 @@ import { authSecret } from "../lib/auth/secret";
 import { ConfigError, loadConfig, reloadConfig } from "../lib/config";
 import { dataDir, databaseConfig } from "../lib/db/config";
 import { migrate } from "../lib/db/migrate";
-import { needsBuild, recordBuild } from "./build-state";
+import { needsBuild, recordBuild, sourceHash } from "./build-state";
 
 let settings;
 try {
@@ -23,16 +23,17 @@ try {
 }
 mkdirSync(dataDir(), { recursive: true });
 // The web and worker processes (and next-auth) read these from their environment.
-process.env.NEXTAUTH_SECRET ||= authSecret();
-process.env.NEXTAUTH_URL ||= process.env.GRACE_PUBLIC_URL || `http://localhost:${settings.port}`;
+process.env.NEXTAUTH_SECRET = authSecret(); // NEXTAUTH_SECRET or AUTH_SECRET when given
+process.env.NEXTAUTH_URL = settings.authUrl ?? `http://localhost:${settings.port}`;
 reloadConfig();
 
 const node = process.execPath;
-if (process.env.GRACE_SKIP_BUILD !== "1" && needsBuild()) {
+if (!settings.skipBuild && needsBuild()) {
   console.log("[start] building the web app (first start or changed sources)…");
+  const sources = sourceHash();
   const build = spawnSync(node, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: process.env });
   if (build.status !== 0) process.exit(build.status ?? 1);
-  recordBuild();
+  recordBuild(sources);
 }
 
 const database = databaseConfig();

@@ -1,6 +1,7 @@
-// System packages the test suite needs: Debian's Chromium for the e2e tests, and PostgreSQL
-// when no server answers (tests/setup starts its own from the package). Installed with apt
-// when running as root on Debian; otherwise the exact command is printed and the run stops.
+// System packages the test suite needs: Debian's Chromium for the e2e tests, bubblewrap for the
+// sandbox tests (user code runs under it), and PostgreSQL when no server answers (tests/setup
+// starts its own from the package). Installed with apt when running as root on Debian;
+// otherwise the exact command is printed and the run stops.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { answers, DEFAULT_TEST_DATABASE_URL } from "../tests/setup/postgres-server";
@@ -15,6 +16,7 @@ function hasPostgresBinaries(): boolean {
 export async function missingSystemPackages(): Promise<Need[]> {
   const needs: Need[] = [];
   if (!existsSync(process.env.CHROMIUM_PATH || "/usr/bin/chromium")) needs.push({ pkg: "chromium", why: "end-to-end tests" });
+  if (!["/usr/bin/bwrap", "/usr/local/bin/bwrap", "/bin/bwrap"].some((p) => existsSync(p))) needs.push({ pkg: "bubblewrap", why: "sandbox tests" });
   const pgUrl = process.env.GRACE_TEST_DATABASE_URL || DEFAULT_TEST_DATABASE_URL;
   if (!(await answers(pgUrl)) && !hasPostgresBinaries()) needs.push({ pkg: "postgresql", why: "PostgreSQL integration tests" });
   return needs;

@@ -9,7 +9,8 @@ import { config } from "../lib/config";
 import { getSystemMode } from "../lib/system/get-mode";
 import { handlers as defaultHandlers } from "./handlers";
 import type { JobHandler } from "./handlers/types";
-import { runJob, type Claimed } from "./run-job";
+import { LeaseLost, runJob, type Claimed } from "./run-job";
+import { jobSignals, type JobSignal } from "../lib/jobs/signals";
 
 export type ExecutorOptions = {
   workerId: string;
@@ -24,10 +25,13 @@ export class Executor {
   private readonly handlers: Partial<Record<string, JobHandler<never>>>;
   // Keyed by lease owner (worker id + claim token), not job id: one job can be claimed again
   // by this worker while an old, cancelled run of it is still winding down.
-  private readonly running = new Map<string, { promise: Promise<void>; controller: AbortController }>();
+  private readonly running = new Map<string, { jobId: number; promise: Promise<void>; controller: AbortController }>();
   private stopping = false;
   private releasing = false;
   private wakeUp: (() => void) | null = null;
+  /** A wake that came while the loop was busy: the next sleep is skipped. */
+  private woken = false;
+  private unlisten: (() => void) | null = null;
   private loopDone: Promise<void> | null = null;
   private lastReclaim = 0;
 
@@ -41,12 +45,22 @@ export class Executor {
   }
 
   start() {
+    // Signals wake the loop when a job is enqueued and stop a cancelled run at once; the poll
+    // stays as the fallback. Only for the configured database (tests may hand in another).
+    if (!this.o.db) this.unlisten ??= jobSignals().listen((s) => this.onSignal(s));
     this.loopDone ??= this.loop();
+  }
+
+  private onSignal(s: JobSignal) {
+    if (s.type === "ready") this.wake();
+    if (s.type === "cancel") for (const r of this.running.values()) if (r.jobId === s.jobId) r.controller.abort(new LeaseLost("the job was cancelled"));
   }
 
   /** Stops claiming, lets running jobs finish within the grace period, then releases the rest. */
   async stop(graceMs = config.queue.shutdownGraceMs) {
     this.stopping = true;
+    this.unlisten?.();
+    this.unlisten = null;
     this.wake();
     await this.loopDone;
     const all = () => Promise.all([...this.running.values()].map((r) => r.promise));
@@ -59,7 +73,8 @@ export class Executor {
   }
 
   private wake() {
-    this.wakeUp?.();
+    if (this.wakeUp) this.wakeUp();
+    else this.woken = true;
   }
 
   private async loop() {
@@ -71,7 +86,7 @@ export class Executor {
           const n = await reclaimExpiredLeases({ db: this.db });
           if (n) this.log(`took back ${n} job(s) whose worker stopped responding`);
         }
-        const mode = await getSystemMode(this.db);
+        const mode = await getSystemMode({ db: this.db });
         const free = this.o.concurrency - this.running.size;
         // read_only and emergency stop the queue: a job's work would write. Nothing new starts
         // until an admin (or the health loop that set it) returns Grace to normal.
@@ -83,7 +98,7 @@ export class Executor {
       } catch (error) {
         console.error("[executor] loop error", error);
       }
-      if (!claimedFull && !this.stopping) {
+      if (!claimedFull && !this.stopping && !this.woken) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, config.queue.pollMs);
           this.wakeUp = () => {
@@ -93,6 +108,7 @@ export class Executor {
         });
         this.wakeUp = null;
       }
+      this.woken = false;
     }
   }
 
@@ -105,7 +121,7 @@ export class Executor {
         this.running.delete(leaseOwner);
         this.wake();
       });
-    this.running.set(leaseOwner, { promise, controller });
+    this.running.set(leaseOwner, { jobId: job.id, promise, controller });
   }
 
   private log(line: string) {

@@ -7,7 +7,8 @@ export function workerId(): string {
 }
 
 /** Records that this worker is alive; health checks and lease takeovers read it. */
-export async function beat(db: Db, o: { id: string; concurrency: number; status?: "running" | "stopping" | "stopped" }) {
+export async function beat(o: { db: Db; id: string; concurrency: number; status?: "running" | "stopping" | "stopped" }) {
+  const { db } = o;
   const now = new Date();
   await db.workerHeartbeat.upsert({
     where: { id: o.id },

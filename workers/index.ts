@@ -17,7 +17,7 @@ let stopping = false;
 
 async function heartbeat() {
   try {
-    await beat(db, { id, concurrency });
+    await beat({ db, id, concurrency });
   } catch (error) {
     console.error("[worker] heartbeat failed", error);
   }
@@ -29,10 +29,10 @@ async function stop(signal: string) {
   clearInterval(timer);
   console.log(`[worker] ${signal}: stopping (${executor.active} job(s) running)`);
   try {
-    await beat(db, { id, concurrency, status: "stopping" });
+    await beat({ db, id, concurrency, status: "stopping" });
     await loops.stop();
     await executor.stop();
-    await beat(db, { id, concurrency, status: "stopped" });
+    await beat({ db, id, concurrency, status: "stopped" });
   } catch (error) {
     console.error("[worker] error while stopping", error);
   }

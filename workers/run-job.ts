@@ -23,6 +23,9 @@ export type RunJobOptions = {
   log: (line: string) => void;
 };
 
+/** Why a run stops when its job is no longer its own: cancelled, or taken over by another worker. */
+export class LeaseLost extends Error {}
+
 export async function runJob(o: RunJobOptions): Promise<void> {
   const { job, db, controller } = o;
   const leaseOwner = job.leaseOwner!;
@@ -32,7 +35,7 @@ export async function runJob(o: RunJobOptions): Promise<void> {
       .then((held) => {
         if (!held && !controller.signal.aborted) {
           lost = true;
-          controller.abort(new Error("the job was cancelled or taken over"));
+          controller.abort(new LeaseLost("the job was cancelled or taken over"));
         }
       })
       .catch((error) => console.error(`[executor] heartbeat for job ${job.id} failed`, error));
@@ -64,6 +67,11 @@ export async function runJob(o: RunJobOptions): Promise<void> {
     await recordCompletion(db, job.id, leaseOwner, result);
   } catch (error) {
     if (succeeded) return; // the work is done; only recording it failed (logged there)
+    const reason: unknown = controller.signal.aborted ? controller.signal.reason : undefined;
+    if (reason instanceof LeaseLost) {
+      lost = true;
+      error = reason; // the handler's own AbortError says less than why it was stopped
+    }
     if (o.releasing()) {
       await releaseJob({ jobId: job.id, leaseOwner, db });
       o.log(`released job ${job.id} (${job.kind})`);

@@ -1,22 +1,43 @@
 "use client";
 
 import { useState } from "react";
+import { usePathname, useSearchParams } from "next/navigation";
 import useSWRInfinite from "swr/infinite";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Time } from "@/components/ui/time";
+import { AuditFilters, filterQuery, NO_FILTER, parseFilter, type AuditFilter } from "./audit-filters";
 
 type Entry = { sequence: number; timestamp: string; actor: string; action: string; resource: string; subsystem: string; result: string; entry_hash: string };
 type Page = { entries: Entry[]; next_cursor: string | null };
 type Verify = { valid: boolean; checked: number; first_bad_sequence: number | null; reason: string | null };
 
 export function AuditLog() {
-  const [subsystem, setSubsystem] = useState("");
+  // The filter lives in the address (?subsystem=auth&routine=false…), so a filtered view can be
+  // linked to, reloaded and gone back to; replaceState keeps it out of the history.
+  // The filter is also held in state so a control answers at once: the address catches up in a
+  // transition, and a controlled checkbox bound to it alone would spring back until then.
+  const search = useSearchParams().toString();
+  const pathname = usePathname();
+  const [state, setState] = useState(() => ({ seen: search, filter: parseFilter(new URLSearchParams(search)) }));
+  if (search !== state.seen) {
+    // The address changed: our own update arriving, or a link to another filtered view (which wins).
+    const own = search === filterQuery(state.filter).toString();
+    setState({ seen: search, filter: own ? state.filter : parseFilter(new URLSearchParams(search)) });
+  }
+  const filter = state.filter;
+  const setFilter = (f: AuditFilter) => {
+    const q = filterQuery(f).toString();
+    setState((s) => ({ ...s, filter: f }));
+    window.history.replaceState(null, "", q ? `${pathname}?${q}` : pathname);
+  };
+  const filtered = JSON.stringify(filter) !== JSON.stringify(NO_FILTER);
   const key = (index: number, previous: Page | null) => {
     if (previous && !previous.next_cursor) return null;
-    const q = new URLSearchParams({ limit: "50" });
-    if (subsystem) q.set("subsystem", subsystem);
+    const q = filterQuery(filter);
+    q.set("limit", "50");
     if (previous?.next_cursor) q.set("cursor", previous.next_cursor);
     return `/api/log/entries?${q}`;
   };
@@ -45,14 +66,8 @@ export function AuditLog() {
         <Button onClick={runVerify} disabled={verifying}>
           {verifying ? "Verifying…" : "Verify the chain"}
         </Button>
-        <label className="text-sm text-slate-600">
-          Subsystem{" "}
-          <select value={subsystem} onChange={(e) => setSubsystem(e.target.value)} className="ml-1 rounded-md border-slate-300 py-1 text-sm ring-1 ring-slate-300">
-            <option value="">all</option>
-            <option value="auth">auth</option>
-          </select>
-        </label>
       </div>
+      <AuditFilters value={filter} onChange={setFilter} />
       {verifyError && <Alert>{verifyError}</Alert>}
       {verify &&
         (verify.valid ? (
@@ -64,14 +79,15 @@ export function AuditLog() {
         ))}
       {error && <Alert>{(error as Error).message}</Alert>}
       {!isLoading && !error && entries.length === 0 ? (
-        <EmptyState title="No entries">Nothing has been logged{subsystem ? ` in ${subsystem}` : ""} yet.</EmptyState>
+        <EmptyState title="No entries">{filtered ? "No entry matches these filters. Clear them, or widen the dates." : "Nothing has been logged yet."}</EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
           <table className="min-w-full text-left text-sm">
             <thead className="border-b border-slate-200 text-slate-500">
               <tr>
                 <th className="px-4 py-2 font-medium">#</th>
-                <th className="px-4 py-2 font-medium">Time (UTC)</th>
+                <th className="px-4 py-2 font-medium">Time</th>
+                <th className="px-4 py-2 font-medium">Subsystem</th>
                 <th className="px-4 py-2 font-medium">Actor</th>
                 <th className="px-4 py-2 font-medium">Action</th>
                 <th className="px-4 py-2 font-medium">Resource</th>
@@ -83,12 +99,13 @@ export function AuditLog() {
               {entries.map((e) => (
                 <tr key={e.sequence}>
                   <td className="px-4 py-2 font-mono text-slate-500">{e.sequence}</td>
-                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">{e.timestamp.replace("T", " ").slice(0, 19)}</td>
+                  <td className="px-4 py-2 whitespace-nowrap text-slate-600"><Time value={e.timestamp} /></td>
+                  <td className="px-4 py-2 text-slate-600">{e.subsystem}</td>
                   <td className="px-4 py-2">{e.actor}</td>
                   <td className="px-4 py-2 font-medium">{e.action}</td>
                   <td className="px-4 py-2 text-slate-600">{e.resource}</td>
                   <td className={`px-4 py-2 ${e.result === "success" ? "text-emerald-700" : "text-amber-700"}`}>{e.result}</td>
-                  <td className="px-4 py-2 font-mono text-xs text-slate-400" title={e.entry_hash}>
+                  <td className="px-4 py-2 font-mono text-xs text-slate-500" title={e.entry_hash}>
                     {e.entry_hash.slice(0, 12)}…
                   </td>
                 </tr>

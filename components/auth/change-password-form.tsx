@@ -21,7 +21,7 @@ const messages: Record<string, string> = {
  * API re-issues this browser's session cookie, so it stays signed in while every other
  * session ends.
  */
-export function ChangePasswordForm({ temporary = false }: { temporary?: boolean }) {
+export function ChangePasswordForm({ temporary = false, returnTo = "/dashboard" }: { temporary?: boolean; /** where a temporary password's owner goes once they chose their own */ returnTo?: string }) {
   const router = useRouter();
   const ids = useId();
   const [problems, setProblems] = useState<Problems>({});
@@ -52,7 +52,7 @@ export function ChangePasswordForm({ temporary = false }: { temporary?: boolean 
       if (res.ok) {
         form.reset();
         if (temporary) {
-          router.replace("/dashboard");
+          router.replace(returnTo);
           router.refresh();
           return;
         }

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { TrustBadge } from "@/components/knowledge/trust-badge";
+import { AnswerMarkdown, citationHref } from "./markdown";
 
 export type Message = {
   id: number;
@@ -15,6 +16,8 @@ export type Message = {
   /** How far the answer answered the question. */
   answer_status?: "answered" | "partial" | "unknown";
   engine?: "builtin" | "llm";
+  /** The model failed and the built-in engine answered instead (known for answers given in this session). */
+  fallback?: boolean;
 };
 
 export function MessageList({ messages, pending, partial }: { messages: Message[]; pending: string | null; partial: string }) {
@@ -36,7 +39,9 @@ export function MessageList({ messages, pending, partial }: { messages: Message[
           </li>
           <li aria-live="polite" aria-busy="true">
             {partial ? (
-              <div className="max-w-[90%] rounded-lg bg-slate-50 px-4 py-3 text-sm whitespace-pre-wrap text-slate-800 ring-1 ring-slate-200">{partial}</div>
+              <div className="max-w-[90%] rounded-lg bg-slate-50 px-4 py-3 text-sm ring-1 ring-slate-200">
+                <AnswerMarkdown text={partial} />
+              </div>
             ) : (
               <span className="text-sm text-slate-500">Grace is answering…</span>
             )}
@@ -50,14 +55,14 @@ export function MessageList({ messages, pending, partial }: { messages: Message[
 function Answer({ message }: { message: Message }) {
   const [copied, setCopied] = useState(false);
   return (
-    <div className="max-w-[90%] rounded-lg bg-slate-50 px-4 py-3 text-sm ring-1 ring-slate-200">
-      <p className="whitespace-pre-wrap text-slate-800">{message.content || (message.interrupted && <span className="text-slate-500 italic">Stopped before anything was said.</span>)}</p>
+    <div className="max-w-[90%] min-w-0 rounded-lg bg-slate-50 px-4 py-3 text-sm ring-1 ring-slate-200">
+      {message.content ? <AnswerMarkdown text={message.content} citations={message.citations} /> : message.interrupted && <p className="text-slate-500 italic">Stopped before anything was said.</p>}
       {message.citations.length > 0 && (
         <ul aria-label="Sources" className="mt-3 flex flex-wrap gap-2">
           {message.citations.map((c) => (
             <li key={c.n}>
               <a
-                href={`/knowledge/${c.artifact_id}${c.chunk_id ? `#passage-${c.chunk_id}` : ""}`}
+                href={citationHref(c)}
                 className="inline-flex items-center gap-2 rounded-full bg-white px-2.5 py-1 text-xs ring-1 ring-slate-300 hover:ring-indigo-400"
                 title={c.url ?? c.title}
               >
@@ -76,6 +81,7 @@ function Answer({ message }: { message: Message }) {
             stopped
           </span>
         )}
+        <EngineNote message={message} />
         <button
           className="text-xs text-slate-500 hover:text-slate-700"
           onClick={() => {
@@ -86,6 +92,22 @@ function Answer({ message }: { message: Message }) {
         </button>
       </div>
     </div>
+  );
+}
+
+/** Which engine wrote the answer, said quietly: the built-in engine, the model, or the built-in engine standing in for a failed model. */
+function EngineNote({ message }: { message: Message }) {
+  if (!message.engine) return null;
+  const [label, title] = message.fallback
+    ? ["fallback", "The model did not answer; Grace's built-in engine answered instead."]
+    : message.engine === "llm"
+      ? ["model", "Written by the configured language model."]
+      : ["built-in", "Written by Grace's built-in engine from your sources."];
+  return (
+    <span className="text-xs text-slate-500" title={title}>
+      <span className="sr-only">Answered by: </span>
+      {label}
+    </span>
   );
 }
 

@@ -1,9 +1,10 @@
 // Reads POST /api/chat/stream: calls onToken for each piece of text, resolves with the final
-// turn, rejects with the API's message on an error response or an error event.
+// turn, rejects with the API's message on an error response or an error event. `signal` stops
+// it (the Stop button): the server keeps what was said so far, marked interrupted.
 export type Turn = { response: string; conversation_id: number; message_id: number; citations: { n: number; artifact_id: number; chunk_id: number | null; title: string; url: string | null; trust_score: number }[]; grounded: boolean; answer_status: "answered" | "partial" | "unknown"; engine: "builtin" | "llm"; fallback: boolean };
 
-export async function streamChat(body: { message: string; conversation_id?: number }, onToken: (text: string) => void): Promise<Turn> {
-  const res = await fetch("/api/chat/stream", { method: "POST", headers: { "Content-Type": "application/json", Accept: "text/event-stream" }, body: JSON.stringify(body) });
+export async function streamChat(body: { message: string; conversation_id?: number }, onToken: (text: string) => void, signal?: AbortSignal): Promise<Turn> {
+  const res = await fetch("/api/chat/stream", { method: "POST", headers: { "Content-Type": "application/json", Accept: "text/event-stream" }, body: JSON.stringify(body), signal });
   if (!res.ok || !res.body) {
     const problem = await res.json().catch(() => null);
     throw new Error(problem?.error?.message ?? `Request failed (${res.status})`);

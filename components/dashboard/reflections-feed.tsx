@@ -5,6 +5,7 @@ import useSWR from "swr";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Time } from "@/components/ui/time";
 
 type Reflection = { id: number; generated_at: string; summary: string; insight: string; confidence: number; scope: string; message_count: number; topics: { topic: string; count: number }[] };
 
@@ -46,7 +47,7 @@ export function ReflectionsFeed() {
             <p className="font-medium text-slate-900">{r.insight}</p>
             <p className="mt-0.5 text-slate-600">{r.summary}</p>
             <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-500">
-              <span>{new Date(r.generated_at).toLocaleString()}</span>
+              <Time value={r.generated_at} />
               <span>· {r.scope === "overall" ? "everyone" : "you"}</span>
               <span className="flex items-center gap-1">
                 · confidence

@@ -5,6 +5,7 @@ import useSWRInfinite from "swr/infinite";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert } from "@/components/ui/alert";
 import { LoadMore } from "@/components/ui/load-more";
+import { Time } from "@/components/ui/time";
 import { useArtifactPageKey, useKnowledgeFilter } from "./knowledge-keys";
 import { TrustBadge } from "./trust-badge";
 
@@ -49,7 +50,7 @@ export function KnowledgeList() {
             <p className="mt-1 font-mono text-xs text-slate-500">
               <span className="break-all">{a.path}</span> ·{" "}
               <span className="whitespace-nowrap">
-                {a.source} · {a.size_bytes < 1024 ? `${a.size_bytes} B` : `${(a.size_bytes / 1024).toFixed(1)} KB`} · {new Date(a.created_at).toLocaleDateString()}
+                {a.source} · {a.size_bytes < 1024 ? `${a.size_bytes} B` : `${(a.size_bytes / 1024).toFixed(1)} KB`} · <Time value={a.created_at} />
               </span>
             </p>
           </li>

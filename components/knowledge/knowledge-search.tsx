@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { fetchJson } from "@/components/fetch-json";
 import { Alert } from "@/components/ui/alert";
@@ -39,9 +40,12 @@ export function KnowledgeSearch() {
         {hits?.map((h) => (
           <li key={h.chunk_id} className="rounded-lg bg-white p-3 text-sm shadow-sm ring-1 ring-slate-200">
             <div className="flex flex-wrap items-center gap-2">
-              <span className="font-medium">{h.title}</span>
+              {/* Straight to the passage, highlighted on the source's page. */}
+              <Link href={`/knowledge/${h.artifact_id}#passage-${h.chunk_id}`} className="font-medium text-indigo-700 underline-offset-2 hover:underline">
+                {h.title}
+              </Link>
               <TrustBadge score={h.trust_score} />
-              <span className="ml-auto font-mono text-xs text-slate-400">{h.path}</span>
+              <span className="ml-auto font-mono text-xs break-all text-slate-500">{h.path}</span>
             </div>
             {/* The API escapes the passage; only its <mark> highlights are markup. */}
             <p className="mt-1 text-slate-700 [&_mark]:rounded [&_mark]:bg-yellow-100 [&_mark]:px-0.5" dangerouslySetInnerHTML={{ __html: h.snippet }} />

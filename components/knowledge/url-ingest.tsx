@@ -7,13 +7,15 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { ScopeFields } from "./scope-fields";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { ErrorText } from "./error-text";
 import { useRefreshKnowledge } from "./knowledge-keys";
 
 type Outcome =
   | { status: "ingested" | "duplicate"; artifact_id: number; title: string; trust_score: number }
   | { status: "pending_approval"; approval_id: number; trust_score: number }
   | { status: "queued"; job_id: number; trust_score: number }
-  | { status: "error"; message: string };
+  /** `url`: the page that could not be added (its message says why, after the address). */
+  | { status: "error"; message: string; url?: string };
 
 // fetchJson would keep only the joined message; a refused URL reads better as its field's own words.
 async function requestUrl(body: { url: string; domain?: string; visibility: string }): Promise<Outcome> {
@@ -21,8 +23,9 @@ async function requestUrl(body: { url: string; domain?: string; visibility: stri
   const json = await res.json().catch(() => null);
   if (res.ok) return json as Outcome;
   const field = json?.error?.fields?.find((f: { field: string }) => f.field === "body.url");
-  const message = field ? `Could not add ${body.url}: ${field.message}` : (json?.error?.message ?? `The request failed (${res.status})`);
-  return { status: "error", message };
+  // A failed fetch's message may start with the address itself: it is said once, above it.
+  if (field) return { status: "error", message: field.message.startsWith(body.url) ? field.message.slice(body.url.length).replace(/^[:\s]+/, "") : field.message, url: body.url };
+  return { status: "error", message: json?.error?.message ?? `The request failed (${res.status})` };
 }
 
 function Elapsed() {
@@ -117,6 +120,11 @@ function OutcomeMessage({ outcome: o }: { outcome: Outcome }) {
         </Alert>
       );
     default:
-      return <Alert>{o.message}</Alert>;
+      return (
+        <Alert>
+          {o.url && <span className="block font-medium break-all">Could not add {o.url}</span>}
+          <ErrorText message={o.message} />
+        </Alert>
+      );
   }
 }

@@ -8,6 +8,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { LoadMore } from "@/components/ui/load-more";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { Time } from "@/components/ui/time";
+import { ErrorText } from "./error-text";
 import { urlRequestPageKey, useRefreshKnowledge } from "./knowledge-keys";
 import { TrustBadge } from "./trust-badge";
 
@@ -107,7 +109,7 @@ function UrlRequestRow({ approval: a, isAdmin, onDecide }: { approval: Approval;
         {a.trust_score !== null && <TrustBadge score={a.trust_score} />}
         <span className={`rounded px-1.5 py-0.5 ring-1 ${statusStyle[a.status]}`}>{a.status}</span>
         <span>
-          asked by {a.requested_by ?? "a removed user"} · {new Date(a.created_at).toLocaleString()}
+          asked by {a.requested_by ?? "a removed user"} · <Time value={a.created_at} />
         </span>
       </div>
       {a.decided_by && (
@@ -122,7 +124,11 @@ function UrlRequestRow({ approval: a, isAdmin, onDecide }: { approval: Approval;
           <p className="text-xs text-slate-500">Fetching the page…</p>
         </div>
       )}
-      {a.status === "failed" && <p className="text-xs text-red-700">Not added: {a.decision_reason || a.job?.error || "the fetch failed"}</p>}
+      {a.status === "failed" && (
+        <p className="text-xs text-red-700">
+          <span className="font-medium">Not added:</span> <ErrorText message={a.decision_reason || a.job?.error || "the fetch failed"} />
+        </p>
+      )}
       {a.status === "executed" && artifactId && (
         <Link href={`/knowledge/${artifactId}`} className="inline-block text-xs font-medium text-indigo-600 hover:text-indigo-500">
           Open “{a.job?.result?.title ?? "the page"}”

@@ -7,12 +7,13 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { LoadMore } from "@/components/ui/load-more";
 import { Input } from "@/components/ui/input";
+import { Time } from "@/components/ui/time";
 
 type Token = { id: number; name: string; prefix: string; kind: string; created_at: string; last_used_at: string | null; expires_at: string | null };
 type Page = { items: Token[]; next_cursor: string | null };
 
 function when(iso: string | null) {
-  return iso ? new Date(iso).toLocaleString() : "never";
+  return iso ? <Time value={iso} /> : "never";
 }
 
 export function TokenManager() {
@@ -108,7 +109,7 @@ export function TokenManager() {
                 <td className="px-4 py-2 font-mono text-slate-600">{t.prefix}…</td>
                 <td className="px-4 py-2 text-slate-600">{when(t.created_at)}</td>
                 <td className="px-4 py-2 text-slate-600">{when(t.last_used_at)}</td>
-                <td className="px-4 py-2 text-slate-600">{t.expires_at ? when(t.expires_at) : "never"}</td>
+                <td className="px-4 py-2 text-slate-600">{when(t.expires_at)}</td>
                 <td className="px-4 py-2 text-right">
                   <Button variant="danger" type="button" onClick={() => void revoke(t)} aria-label={`Revoke ${t.name}`}>
                     Revoke

@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { LoadMore } from "@/components/ui/load-more";
+import { Time } from "@/components/ui/time";
 
 type User = { id: number; username: string; role: "admin" | "user"; disabled: boolean; disabled_at: string | null; must_change_password: boolean; created_at: string };
 type Page = { items: User[]; next_cursor: string | null };
@@ -236,7 +237,7 @@ function UserRows(p: {
         <td className="px-4 py-2">
           <Status user={u} />
         </td>
-        <td className="px-4 py-2 text-slate-600">{new Date(u.created_at).toLocaleDateString()}</td>
+        <td className="px-4 py-2 text-slate-600"><Time value={u.created_at} /></td>
         <td className="px-4 py-2">
           <div className="flex justify-end gap-2 whitespace-nowrap">
             {p.self ? (

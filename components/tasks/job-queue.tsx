@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { useLive } from "@/components/live/live-events";
+import { ErrorText } from "@/components/knowledge/error-text";
 
 type Job = {
   task_id: string;
@@ -83,9 +84,9 @@ export function JobQueue() {
       )}
       <ul className="space-y-2">
         {data?.map((j) => (
+          // Job ids count every user's jobs: they are not shown (the description names the job).
           <li key={j.task_id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid={`job-${j.task_id}`}>
             <div className="flex flex-wrap items-center gap-2">
-              <span className="font-mono text-xs text-slate-400">#{j.task_id}</span>
               <span className="font-medium">{j.description || j.task_type}</span>
               <span className={`rounded px-1.5 py-0.5 text-xs ${statusStyle[j.status] ?? ""}`}>{j.status}</span>
               <span className="ml-auto text-xs text-slate-500">
@@ -93,19 +94,23 @@ export function JobQueue() {
               </span>
             </div>
             <div className="mt-2 flex items-center gap-3">
-              <ProgressBar value={j.progress} label={`Progress of job ${j.task_id}`} tone={tone(j.status)} />
+              <ProgressBar value={j.progress} label={`Progress of ${j.description || j.task_type}`} tone={tone(j.status)} />
               <span className="w-10 text-right text-xs text-slate-600 tabular-nums">{j.progress}%</span>
             </div>
             {j.progress_message && j.status === "running" && <p className="mt-1 text-xs text-slate-500">{j.progress_message}</p>}
-            {j.error && <p className="mt-1 text-xs text-red-700">{j.error}</p>}
+            {j.error && (
+              <p className="mt-1 text-xs text-red-700">
+                <ErrorText message={j.error} />
+              </p>
+            )}
             <div className="mt-2 flex gap-2">
               {(j.status === "queued" || j.status === "running") && (
-                <Button variant="danger" onClick={() => void act(`/api/executor/tasks/${j.task_id}/cancel`, {})} aria-label={`Cancel job ${j.task_id}`}>
+                <Button variant="danger" onClick={() => void act(`/api/executor/tasks/${j.task_id}/cancel`, {})} aria-label={`Cancel ${j.description || j.task_type}`}>
                   Cancel
                 </Button>
               )}
               {(j.status === "failed" || j.status === "dead" || j.status === "cancelled") && (
-                <Button variant="secondary" onClick={() => void act(`/api/executor/tasks/${j.task_id}/retry`, {})} aria-label={`Retry job ${j.task_id}`}>
+                <Button variant="secondary" onClick={() => void act(`/api/executor/tasks/${j.task_id}/retry`, {})} aria-label={`Retry ${j.description || j.task_type}`}>
                   Retry
                 </Button>
               )}

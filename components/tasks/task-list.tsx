@@ -134,7 +134,6 @@ export function TaskList() {
                   {t.description && <p className="mt-0.5 text-sm text-slate-600">{t.description}</p>}
                   <p className="mt-1 flex flex-wrap gap-2 text-xs">
                     <span className={`rounded px-1.5 py-0.5 ${priorityStyle[t.priority]}`}>{t.priority}</span>
-                    <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-600">{label(t.status)}</span>
                     {t.auto_generated && <span className="rounded bg-indigo-50 px-1.5 py-0.5 text-indigo-700">from the learning loop</span>}
                   </p>
                 </div>

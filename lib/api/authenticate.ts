@@ -20,7 +20,7 @@ export async function authenticate(req: Request): Promise<Credentials> {
   const header = req.headers.get("authorization");
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const found = match ? await authenticateToken(db, match[1]) : null;
+    const found = match ? await authenticateToken({ db, token: match[1] }) : null;
     // A bad token is a 401 even on public routes: the caller meant to authenticate.
     if (!found) throw new UnauthorizedError("Could not validate credentials");
     const { tokenId, tokenExpiresAt, mustChangePassword, ...user } = found;

@@ -1,7 +1,7 @@
 // Every name Grace itself writes into the audit log as an actor, defined here and nowhere
 // else. People see the entries whose actor is their username, so none of these may ever be a
 // username: lib/auth/schemas.ts reserves them all, and tests/unit/actors.test.ts fails on any
-// `actor: "<literal>"` in lib/ or workers/ that is not one of them.
+// `actor: "<literal>"` in lib/, workers/, app/ or scripts/ that is not one of them.
 import type { LoopName } from "../loops/config";
 
 /** Grace acting on its own: the launcher, the supervisor, lockouts, the first admin. */

@@ -23,8 +23,9 @@ export type AuditEvent = {
  * (a deferred transaction that reads first cannot be retried by the busy timeout). Open the
  * transaction with writeTransaction (lib/db/transaction.ts), which takes that lock first.
  */
-export async function append(tx: Tx, event: AuditEvent) {
-  return (await appendMany(tx, [event]))[0];
+export async function append(o: { tx: Tx } & AuditEvent) {
+  const { tx, ...event } = o;
+  return (await appendMany({ tx, events: [event] }))[0];
 }
 
 /**
@@ -32,7 +33,8 @@ export async function append(tx: Tx, event: AuditEvent) {
  * there are: one head update that reserves the sequence numbers, one multi-row insert, one
  * head update with the last hash. Used where one transaction records many changes at once.
  */
-export async function appendMany(tx: Tx, events: AuditEvent[]) {
+export async function appendMany(o: { tx: Tx; events: AuditEvent[] }) {
+  const { tx, events } = o;
   // The client itself type-checks as a Tx (only it has $connect); outside a transaction the
   // head update and the insert could interleave with another appender and fork the chain.
   if ("$connect" in (tx as object)) throw new Error("append() must run inside a transaction (use writeTransaction)");

@@ -11,7 +11,7 @@ export function verifyLogShared(range: { fromSequence?: number; toSequence?: num
   const key = `${range.fromSequence ?? 1}:${range.toSequence ?? "head"}`;
   const cached = runs.get(key);
   if (cached && Date.now() - cached.at < TTL_MS) return cached.result;
-  const result = verifyLog(db, range);
+  const result = verifyLog({ ...range, db });
   runs.set(key, { at: Date.now(), result });
   result.catch(() => runs.delete(key));
   if (runs.size > 100) runs.delete(runs.keys().next().value!);

@@ -17,7 +17,8 @@ const BATCH = 2000;
  * hash; a deleted one shows as a gap (or, at the end, as a head that is ahead of the last
  * entry) and is reported as the first missing sequence.
  */
-export async function verifyLog(db: Db, options: { fromSequence?: number; toSequence?: number } = {}): Promise<VerifyResult> {
+export async function verifyLog(o: { db: Db; fromSequence?: number; toSequence?: number }): Promise<VerifyResult> {
+  const { db, ...options } = o;
   // Read the head first: every entry up to it was committed with it, so appends that land
   // while we read cannot look like gaps.
   const head = await db.logHead.findUnique({ where: { id: 1 } });

@@ -1,12 +1,12 @@
 // The signed-in user for server components and pages (route handlers use lib/api instead).
 // The same check as the API's: a cookie whose session was ended (signed out, password or role
 // changed, disabled, deleted) is no session.
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { changePasswordPath, PATH_HEADER, signInPath } from "./callback-url";
 import { activeSession, readSessionClaims, sessionCookieName, type ActiveSession } from "./session-cookie";
 import type { AuthUser } from "./schemas";
 
-export const CHANGE_PASSWORD_PATH = "/change-password";
 
 /**
  * The live session, whatever state the account is in (the change-password page reads this).
@@ -25,6 +25,18 @@ export async function currentSession(): Promise<ActiveSession | null> {
  */
 export async function currentUser(): Promise<AuthUser | null> {
   const session = await currentSession();
-  if (session?.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
+  if (session?.mustChangePassword) redirect(changePasswordPath((await headers()).get(PATH_HEADER)));
   return session?.user ?? null;
+}
+
+/**
+ * The signed-in user of a page that needs one; anyone else is sent to sign in and comes back to
+ * this page afterwards (proxy.ts passes its path). The (app) layout and each page that reads
+ * the user call it: Next renders a layout and its page at once, so a page cannot count on the
+ * layout's redirect having stopped it.
+ */
+export async function requireUser(): Promise<AuthUser> {
+  const user = await currentUser();
+  if (!user) redirect(signInPath((await headers()).get(PATH_HEADER)));
+  return user;
 }

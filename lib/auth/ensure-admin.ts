@@ -16,7 +16,7 @@ export async function ensureAdmin(o: { password?: string; db?: Db } = {}) {
   const passwordHash = await hashPassword(password);
   const user = await writeTransaction(async (tx) => {
     if (await tx.user.count()) return null; // another process won the race
-    return registerUser(tx, { username: "admin", passwordHash, role: "admin", actor: SYSTEM_ACTOR });
+    return registerUser({ tx, username: "admin", passwordHash, role: "admin", actor: SYSTEM_ACTOR });
   }, db);
   return user ? { username: user.username, password: generated ? password : null } : null;
 }

@@ -27,7 +27,8 @@ async function check(db: Db | Tx, where: { username?: string; ip: string }, max:
   return { locked: false, retryAfterSeconds: 0, recentFailures };
 }
 
-export async function lockStatus(db: Db | Tx, o: { username: string; ip: string; now?: number }): Promise<LockStatus> {
+export async function lockStatus(o: { db: Db | Tx; username: string; ip: string; now?: number }): Promise<LockStatus> {
+  const { db } = o;
   const now = o.now ?? Date.now();
   const [pair, ip] = await Promise.all([
     check(db, { username: o.username.toLowerCase(), ip: o.ip }, config.lockout.maxFailures, now),

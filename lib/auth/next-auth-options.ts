@@ -46,7 +46,7 @@ export function authOptions(): NextAuthOptions {
       // session version moves on, so this cookie (and any copy of it) stops working.
       async signOut({ token }) {
         const claims = claimsOf(token);
-        if (claims) await writeTransaction((tx) => signOut(tx, { claims }));
+        if (claims) await writeTransaction((tx) => signOut({ tx, claims }));
       },
     },
     callbacks: {

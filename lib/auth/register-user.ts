@@ -23,7 +23,8 @@ export { hashPassword };
  * ever: a name that is an actor in the audit log (a deleted user's) stays theirs, or the
  * newcomer would see the old entries as their own. System actors' names are reserved (422).
  */
-export async function registerUser(tx: Tx, o: RegisterUserOptions) {
+export async function registerUser(o: { tx: Tx } & RegisterUserOptions) {
+  const { tx } = o;
   const username = o.username.trim().toLowerCase();
   if (isReservedUsername(username)) throw invalid("username", "is reserved");
   if (await tx.user.findUnique({ where: { username }, select: { id: true } })) {
@@ -34,7 +35,8 @@ export async function registerUser(tx: Tx, o: RegisterUserOptions) {
   }
   const mustChangePassword = o.mustChangePassword ?? false;
   const user = await tx.user.create({ data: { username, passwordHash: o.passwordHash, role: o.role ?? "user", mustChangePassword } });
-  await append(tx, {
+  await append({
+    tx,
     actor: o.actor ?? username,
     action: "user.register",
     resource: `user:${user.id}`,

@@ -32,7 +32,7 @@ export async function signIn<T = undefined>(o: SignInOptions<T>): Promise<SignIn
   const db = o.db ?? defaultDb;
   const username = o.username.trim().toLowerCase();
   // Cheap refusal before the slow password hash; checked again below, where it counts.
-  const early = await lockStatus(db, { username, ip: o.ip });
+  const early = await lockStatus({ db, username, ip: o.ip });
   if (early.locked) return { ok: false, reason: "locked", retryAfterSeconds: early.retryAfterSeconds };
 
   const user = await db.user.findUnique({ where: { username } });
@@ -43,10 +43,11 @@ export async function signIn<T = undefined>(o: SignInOptions<T>): Promise<SignIn
   // guesses cannot all slip past the check above: the one that tips the count locks the rest
   // out, even if a later guess is right.
   const outcome = await writeTransaction(async (tx) => {
-    const lock = await lockStatus(tx, { username, ip: o.ip });
+    const lock = await lockStatus({ db: tx, username, ip: o.ip });
     if (lock.locked) return { kind: "locked" as const, retryAfterSeconds: lock.retryAfterSeconds };
     await tx.signInAttempt.create({ data: { username, ip: o.ip, outcome: ok ? "success" : "failure" } });
-    await append(tx, {
+    await append({
+      tx,
       // An unknown name is not an actor: it could be "system". It goes in the payload.
       actor: user ? user.username : ANONYMOUS_ACTOR,
       action: "auth.login",
@@ -56,9 +57,10 @@ export async function signIn<T = undefined>(o: SignInOptions<T>): Promise<SignIn
       result: ok ? "success" : "failure",
     });
     if (ok) return { kind: "ok" as const, extra: await o.onSuccess?.(tx, toAuthUser(user!)) };
-    const after = await lockStatus(tx, { username, ip: o.ip });
+    const after = await lockStatus({ db: tx, username, ip: o.ip });
     if (after.locked) {
-      await append(tx, {
+      await append({
+        tx,
         actor: SYSTEM_ACTOR,
         action: "auth.lockout",
         resource: user ? `user:${user.id}` : "user:unknown",

@@ -38,6 +38,7 @@ export async function userState(id: number, o: { db?: Db; maxAgeMs?: number } = 
 }
 
 /** Call in the transaction that changes any user's session version, role, status or password flag. */
-export async function usersChanged(tx: Tx): Promise<void> {
-  await bumpCacheVersion(tx, USERS_CACHE);
+export async function usersChanged(o: { tx: Tx }): Promise<void> {
+  const { tx } = o;
+  await bumpCacheVersion({ tx, name: USERS_CACHE });
 }

@@ -98,7 +98,8 @@ export async function scoreRecentEvents(o: { userId?: number; now?: Date; db?: D
 }
 
 /** Writes the new scores (one statement per distinct score) and audits the evaluation. */
-export async function saveEventScores(tx: Tx, o: { actor: string; userId?: number; scores: EventScore[] }) {
+export async function saveEventScores(o: { tx: Tx; actor: string; userId?: number; scores: EventScore[] }) {
+  const { tx } = o;
   const changed = o.scores.filter((s) => s.after !== s.before);
   const byScore = new Map<number, number[]>();
   for (const s of changed) {
@@ -107,7 +108,8 @@ export async function saveEventScores(tx: Tx, o: { actor: string; userId?: numbe
     else byScore.set(s.after, [s.id]);
   }
   for (const [confidence, ids] of byScore) await tx.causalEvent.updateMany({ where: { id: { in: ids } }, data: { confidence } });
-  await append(tx, {
+  await append({
+    tx,
     actor: o.actor,
     action: "causal.evaluate",
     resource: o.userId === undefined ? "causal:all" : `causal:user:${o.userId}`,

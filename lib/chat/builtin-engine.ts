@@ -7,7 +7,7 @@ import type { Db } from "../db/client";
 import { extractTopics } from "../loops/topics";
 import { truncate } from "../text/truncate";
 import { classify, type Intent } from "./intents";
-import { retrieve } from "./retrieve";
+import { retrieve, withBestSources } from "./retrieve";
 import type { Reply } from "./reply";
 import { analyzeQuestion } from "./answer/question";
 import { evidenceFrom } from "./answer/evidence";
@@ -17,8 +17,8 @@ import { termWeights } from "./answer/weights";
 
 export type { Citation, Reply } from "./reply";
 
-/** The passages read for an answer: the best few of those retrieved. */
-const MAX_PASSAGES = 5;
+/** The passages read for an answer: the best few of those retrieved (then more of the best source). */
+const MAX_PASSAGES = 8;
 
 export async function builtinReply(o: { db: Db; userId: number; message: string }): Promise<Reply> {
   const intent = classify(o.message);
@@ -50,7 +50,7 @@ async function memoryReply(o: { db: Db; userId: number; message: string }): Prom
 async function knowledgeReply(o: { db: Db; userId: number; message: string }): Promise<Reply> {
   const question = analyzeQuestion(o.message);
   const hits = await retrieve({ db: o.db, userId: o.userId, query: o.message });
-  const evidence = evidenceFrom(hits.slice(0, MAX_PASSAGES));
+  const evidence = evidenceFrom(await withBestSources({ db: o.db, hits: hits.slice(0, MAX_PASSAGES), max: MAX_PASSAGES + 8, sources: 2 }));
   const weigh = evidence.length ? await termWeights({ db: o.db, words: question.words }) : () => 1;
   return composeReply(question, selectAnswers(question, evidence, weigh));
 }

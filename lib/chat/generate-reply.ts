@@ -9,7 +9,7 @@ import { llmConfigured, llmReply } from "./llm-engine";
  * left), it stops and returns the answer as far as it got, marked interrupted.
  */
 export async function* generateReply(o: { db: Db; userId: number; message: string; history: { role: string; content: string }[]; signal?: AbortSignal }): AsyncGenerator<string, Reply> {
-  if (llmConfigured()) return yield* llmReply(o);
+  if (await llmConfigured({ db: o.db })) return yield* llmReply(o);
   const reply = await builtinReply(o);
   let said = "";
   for (const piece of reply.text.match(/\S+\s*|\s+/g) ?? []) {

@@ -21,6 +21,9 @@ export async function listConversationMessages(o: { user: { id: number }; conver
       content: m.content,
       /** The reader left while this answer streamed: it holds what was said until then. */
       interrupted: m.interrupted,
+      // Grace's answers: how far the sources answer it, whether one backs it, which engine wrote
+      // it, and whether that was the built-in engine standing in for a model that failed.
+      ...(m.role === "grace" ? { answer_status: m.answerStatus ?? undefined, grounded: m.grounded ?? undefined, engine: m.model ?? undefined, fallback: m.fallback } : {}),
       created_at: m.createdAt.toISOString(),
       citations: m.citations.map((c) => ({ n: c.ordinal, artifact_id: c.artifactId, chunk_id: c.chunkId, title: c.artifact.title, url: c.artifact.sourceUrl, trust_score: c.trustScore })),
     })),

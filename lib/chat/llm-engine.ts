@@ -1,5 +1,5 @@
-// Answers through any OpenAI-compatible chat-completions endpoint (GRACE_LLM_BASE_URL,
-// GRACE_LLM_MODEL, GRACE_LLM_API_KEY): the retrieved passages, numbered, and the recent turns
+// Answers through any OpenAI-compatible chat-completions endpoint (the one set in Settings →
+// Model, else GRACE_LLM_BASE_URL, GRACE_LLM_MODEL, GRACE_LLM_API_KEY: lib/llm/settings.ts): the retrieved passages, numbered, and the recent turns
 // go into the prompt; the answer streams. If the model errors or is slower than
 // GRACE_LLM_TIMEOUT_MS before it has said anything, the built-in engine answers instead and
 // the reply is marked as a fallback. If the caller's signal aborts (the reader left), the model
@@ -8,9 +8,10 @@
 // source are removed as the answer streams (llm/citation-markers.ts), an answer with no valid
 // citation is not grounded, and a "don't know" (llm/refusal.ts) sets how far it answered, so the
 // turn files its research goal (see answer() below).
-import OpenAI from "openai";
 import type { Db } from "../db/client";
-import { config } from "../config";
+import { modelClient } from "../llm/client";
+import { redactKeys } from "../llm/secret-box";
+import { modelSettings } from "../llm/settings";
 import { builtinReply } from "./builtin-engine";
 import { classify } from "./intents";
 import { CitationMarkerFilter } from "./llm/citation-markers";
@@ -18,12 +19,9 @@ import { saysDontKnow } from "./llm/refusal";
 import type { Citation, Reply } from "./reply";
 import { retrieve } from "./retrieve";
 
-export function llmConfigured(): boolean {
-  return Boolean(config.llm.baseUrl);
-}
-
-function timeoutMs() {
-  return config.llm.timeoutMs;
+/** Whether a model answers (an endpoint is set in Settings or the environment), else the built-in engine. */
+export async function llmConfigured(o: { db?: Db } = {}): Promise<boolean> {
+  return Boolean((await modelSettings(o)).baseUrl);
 }
 
 const SYSTEM = `You are Grace, an assistant that answers only from the numbered sources given to you.
@@ -41,9 +39,10 @@ export async function* llmReply(o: { db: Db; userId: number; message: string; hi
   const context = sources.length
     ? sources.map((s) => `[${s.n}] ${s.title} (trust ${Math.round(s.trust_score)}/100)\n${s.snippet}`).join("\n\n")
     : "(no sources match this question)";
-  const client = new OpenAI({ baseURL: config.llm.baseUrl, apiKey: config.llm.apiKey || "not-needed", maxRetries: 0, timeout: timeoutMs() });
+  const settings = await modelSettings({ db: o.db });
+  const client = modelClient(settings);
   const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(new Error(`the model took longer than ${timeoutMs()} ms`)), timeoutMs());
+  const timer = setTimeout(() => abort.abort(new Error(`the model took longer than ${settings.timeoutMs} ms`)), settings.timeoutMs);
   // The reader leaving stops the model request too: nobody would read the rest.
   const leave = () => abort.abort(new Error("the reader left"));
   if (o.signal?.aborted) leave();
@@ -55,7 +54,7 @@ export async function* llmReply(o: { db: Db; userId: number; message: string; hi
   try {
     const stream = await client.chat.completions.create(
       {
-        model: config.llm.model,
+        model: settings.model,
         stream: true,
         messages: [
           { role: "system", content: SYSTEM },
@@ -90,7 +89,7 @@ export async function* llmReply(o: { db: Db; userId: number; message: string; hi
     // What the reader saw is what is kept: text held back for a marker was never shown.
     if (left()) return answer({ message: o.message, text: markers.text(), sources, cited: markers.cited(), interrupted: true });
     if (!shown) {
-      console.warn(`[chat] the model failed (${error instanceof Error ? error.message : String(error)}); the built-in engine answers`);
+      console.warn(`[chat] the model failed (${redactKeys(error instanceof Error ? error.message : String(error), settings.apiKey)}); the built-in engine answers`);
       const reply = await builtinReply(o);
       yield reply.text;
       return { ...reply, fallback: true };

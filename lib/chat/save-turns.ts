@@ -38,7 +38,8 @@ type IdRow = { id: number | bigint };
  * are raw SQL (the same on SQLite and PostgreSQL): this is the hottest write in Grace, and the
  * query builder's compile-and-interpret step costs several times the statements themselves.
  */
-export async function saveTurns(tx: Tx, turns: TurnToSave[]): Promise<SavedTurn[]> {
+export async function saveTurns(o: { tx: Tx; turns: TurnToSave[] }): Promise<SavedTurn[]> {
+  const { tx, turns } = o;
   const now = new Date();
   const existingIds = [...new Set(turns.flatMap((t) => (t.conversationId ? [t.conversationId] : [])))];
   const conversations = new Map<number, { id: number; title: string }>();
@@ -67,13 +68,13 @@ export async function saveTurns(tx: Tx, turns: TurnToSave[]): Promise<SavedTurn[
   const rows = turns.flatMap((t) => {
     const c = conversationOf.get(t)!.id;
     return [
-      Prisma.sql`(${t.user.id}, ${c}, 'user', ${t.message}, NULL, NULL, ${false}, ${now})`,
-      Prisma.sql`(${t.user.id}, ${c}, 'grace', ${t.reply.text}, ${t.reply.engine}, ${t.latencyMs}, ${t.reply.interrupted === true}, ${now})`,
+      Prisma.sql`(${t.user.id}, ${c}, 'user', ${t.message}, NULL, NULL, ${false}, NULL, NULL, ${false}, ${now})`,
+      Prisma.sql`(${t.user.id}, ${c}, 'grace', ${t.reply.text}, ${t.reply.engine}, ${t.latencyMs}, ${t.reply.interrupted === true}, ${t.reply.answerStatus}, ${t.reply.grounded}, ${t.reply.fallback === true}, ${now})`,
     ];
   });
   const messages = (
     await tx.$queryRaw<(IdRow & { conversationId: number | bigint; role: string })[]>`
-      INSERT INTO "ChatMessage" ("userId", "conversationId", "role", "content", "model", "latencyMs", "interrupted", "createdAt")
+      INSERT INTO "ChatMessage" ("userId", "conversationId", "role", "content", "model", "latencyMs", "interrupted", "answerStatus", "grounded", "fallback", "createdAt")
       VALUES ${Prisma.join(rows)} RETURNING "id", "conversationId", "role"`
   ).map((m) => ({ id: Number(m.id), conversationId: Number(m.conversationId), role: m.role }));
   const messageOf = (t: TurnToSave, role: string) => messages.find((m) => m.conversationId === conversationOf.get(t)!.id && m.role === role)!;
@@ -95,13 +96,13 @@ export async function saveTurns(tx: Tx, turns: TurnToSave[]): Promise<SavedTurn[
   for (const t of turns) {
     // An answer the reader left before it was complete says nothing about what Grace knows.
     // A partial answer files its goal for the part it could not answer.
-    const goal = t.reply.answerStatus !== "answered" && !t.reply.interrupted ? await ensureResearchGoal(tx, { user: t.user, question: t.reply.unanswered ?? t.message }) : null;
-    if (t.findings?.length) await recordFindings(tx, { findings: t.findings, input: { target: "chat", text: t.message, user: t.user }, resource: `message:${messageOf(t, "user").id}` });
+    const goal = t.reply.answerStatus !== "answered" && !t.reply.interrupted ? await ensureResearchGoal({ tx, user: t.user, question: t.reply.unanswered ?? t.message }) : null;
+    if (t.findings?.length) await recordFindings({ tx, findings: t.findings, input: { target: "chat", text: t.message, user: t.user }, resource: `message:${messageOf(t, "user").id}` });
     saved.push({ conversation: conversationOf.get(t)!, question: messageOf(t, "user"), answer: messageOf(t, "grace"), reply: t.reply, goal });
   }
-  await appendMany(
+  await appendMany({
     tx,
-    saved.map((s, i) => ({
+    events: saved.map((s, i) => ({
       actor: turns[i].user.username,
       action: "chat.message",
       resource: `conversation:${s.conversation.id}`,
@@ -119,6 +120,6 @@ export async function saveTurns(tx: Tx, turns: TurnToSave[]): Promise<SavedTurn[
       },
       result: "success",
     })),
-  );
+  });
   return saved;
 }

@@ -55,13 +55,13 @@ export async function* chatTurn(o: TurnOptions) {
   const findings = await scan(scanInput);
   const blocking = findings.filter((f) => f.action === "block");
   if (blocking.length) {
-    await writeTransaction((tx) => recordFindings(tx, { findings, input: scanInput, resource: `user:${o.user.id}`, blocked: true }), db);
+    await writeTransaction((tx) => recordFindings({ tx, findings, input: scanInput, resource: `user:${o.user.id}`, blocked: true }), db);
     throw new ForbiddenError(`This message was blocked by the security rule "${blocking[0].rule}"`);
   }
   const started = performance.now();
   const reply: Reply = yield* generateReply({ db, userId: o.user.id, message: o.message, history, signal: o.signal });
   const latencyMs = Math.round(performance.now() - started);
-  return writeTurn({ user: o.user, message: o.message, conversationId: o.conversationId, reply, latencyMs, findings }, db);
+  return writeTurn({ turn: { user: o.user, message: o.message, conversationId: o.conversationId, reply, latencyMs, findings }, db });
 }
 
 /** The same turn for callers that want the whole answer at once. */

@@ -59,12 +59,12 @@ class TurnWriter {
 
   private async writeBatch(batch: Waiting[]) {
     try {
-      const saved = await writeTransaction((tx) => saveTurns(tx, batch.map((w) => w.turn)), this.db);
+      const saved = await writeTransaction((tx) => saveTurns({ tx, turns: batch.map((w) => w.turn) }), this.db);
       batch.forEach((w, i) => w.resolve(saved[i]));
     } catch (error) {
       if (batch.length === 1) return batch[0].reject(error);
       for (const w of batch) {
-        await writeTransaction((tx) => saveTurns(tx, [w.turn]), this.db).then(([s]) => w.resolve(s), w.reject);
+        await writeTransaction((tx) => saveTurns({ tx, turns: [w.turn] }), this.db).then(([s]) => w.resolve(s), w.reject);
       }
     }
   }
@@ -73,7 +73,8 @@ class TurnWriter {
 const writers = new WeakMap<Db, TurnWriter>();
 
 /** Writes one turn, batched with the others arriving at the same time on this database. */
-export function writeTurn(turn: TurnToSave, db: Db = defaultDb): Promise<SavedTurn> {
+export function writeTurn(o: { turn: TurnToSave; db?: Db }): Promise<SavedTurn> {
+  const { turn, db = defaultDb } = o;
   let writer = writers.get(db);
   if (!writer) writers.set(db, (writer = new TurnWriter(db)));
   return writer.write(turn);

@@ -33,7 +33,8 @@ export async function readCacheVersion(name: string, o: { db?: Db; maxAgeMs?: nu
 }
 
 /** Bumps `name` inside the caller's transaction, so the change and the invalidation commit together. */
-export async function bumpCacheVersion(tx: Tx, name: string): Promise<number> {
+export async function bumpCacheVersion(o: { tx: Tx; name: string }): Promise<number> {
+  const { tx, name } = o;
   const row = await tx.cacheVersion.upsert({ where: { name }, create: { name, version: 1 }, update: { version: { increment: 1 } }, select: { version: true } });
   seen.delete(name); // this process sees its own change at once
   bumpedUntil.set(name, Date.now() + 2000);

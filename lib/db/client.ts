@@ -20,6 +20,11 @@ export function createDb(config: DatabaseConfig = databaseConfig(), o: { log?: P
     const adapter = new PrismaPg({
       connectionString: config.url,
       max: settings.pgPoolSize,
+      // A lock held elsewhere, or a runaway statement, fails the statement (55P03 / 57014, a
+      // "busy" fault: 503 with Retry-After, lib/db/errors.ts) instead of holding the request
+      // until the transaction's own timeout. 0 leaves the server's setting (no limit by default).
+      lock_timeout: settings.pgLockTimeoutMs || undefined,
+      statement_timeout: settings.pgStatementTimeoutMs || undefined,
     });
     return new PostgresClient({ adapter, log: o.log }) as unknown as Db;
   }

@@ -30,13 +30,15 @@ export function noteWriteFailure(error: unknown): boolean {
 }
 
 /** The current fault, if writes are known to be unavailable; starts a re-check when one is due. */
-export function writeFault(db: Db = defaultDb): DatabaseFault | null {
-  if (state.fault && Date.now() - state.probedAt >= PROBE_EVERY_MS && !state.probing) void probeWrites(db);
+export function writeFault(o: { db?: Db } = {}): DatabaseFault | null {
+  const { db = defaultDb } = o;
+  if (state.fault && Date.now() - state.probedAt >= PROBE_EVERY_MS && !state.probing) void probeWrites({ db });
   return state.fault;
 }
 
 /** Tries a real write (rolled back) and updates the state; resolves when done. */
-export function probeWrites(db: Db = defaultDb): Promise<void> {
+export function probeWrites(o: { db?: Db } = {}): Promise<void> {
+  const { db = defaultDb } = o;
   state.probing ??= (async () => {
     try {
       await db.$transaction(async (tx) => {
@@ -61,8 +63,9 @@ export function probeWrites(db: Db = defaultDb): Promise<void> {
 }
 
 /** Probes when the last probe is older than `everyMs` (health checks call this). */
-export async function probeWritesIfDue(db: Db = defaultDb, everyMs = PROBE_EVERY_MS): Promise<void> {
-  if (Date.now() - state.probedAt >= everyMs) await probeWrites(db);
+export async function probeWritesIfDue(o: { db?: Db; everyMs?: number } = {}): Promise<void> {
+  const { db = defaultDb, everyMs = PROBE_EVERY_MS } = o;
+  if (Date.now() - state.probedAt >= everyMs) await probeWrites({ db });
   else if (state.probing) await state.probing;
 }
 

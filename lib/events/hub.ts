@@ -15,7 +15,8 @@ let timer: NodeJS.Timeout | null = null;
 let state: { jobsSince: Date; reflectionId: number; alertId: number; modeChangedAt: number; seen: Map<string, number> } | null = null;
 
 
-export function subscribe(user: AuthUser, send: (events: LiveEvent[]) => void, db: Db = defaultDb): () => void {
+export function subscribe(o: { user: AuthUser; send: (events: LiveEvent[]) => void; db?: Db }): () => void {
+  const { user, send, db = defaultDb } = o;
   const sub = { user, send };
   subscribers.add(sub);
   if (!timer) {

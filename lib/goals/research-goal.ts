@@ -17,11 +17,12 @@ function trimEndPunctuation(s: string): string {
 }
 
 /** Notes an unanswered question as a research goal, unless an active one for it exists. */
-export async function ensureResearchGoal(tx: Tx, o: { user: { id: number; username: string }; question: string }) {
+export async function ensureResearchGoal(o: { tx: Tx; user: { id: number; username: string }; question: string }) {
+  const { tx } = o;
   const goalText = researchGoalText(o.question);
   const existing = await tx.goal.findFirst({ where: { userId: o.user.id, goalText, status: "active" } });
   if (existing) return { goal: existing, created: false };
   const goal = await tx.goal.create({ data: { userId: o.user.id, goalText } });
-  await append(tx, { actor: o.user.username, action: "goal.create", resource: `goal:${goal.id}`, subsystem: "goals", payload: { goal_text: goalText, from: "unanswered question" }, result: "success" });
+  await append({ tx, actor: o.user.username, action: "goal.create", resource: `goal:${goal.id}`, subsystem: "goals", payload: { goal_text: goalText, from: "unanswered question" }, result: "success" });
   return { goal, created: true };
 }

@@ -5,7 +5,8 @@ import { NotFoundError } from "../errors";
 import type { updateGoalSchema } from "./schemas";
 
 /** Changes one of the user's goals; completing stamps completed_at once. Audited. */
-export async function updateGoal(tx: Tx, o: { user: { id: number; username: string }; id: number; changes: z.output<typeof updateGoalSchema> }) {
+export async function updateGoal(o: { tx: Tx; user: { id: number; username: string }; id: number; changes: z.output<typeof updateGoalSchema> }) {
+  const { tx } = o;
   const goal = await tx.goal.findFirst({ where: { id: o.id, userId: o.user.id } });
   if (!goal) throw new NotFoundError("goal");
   const c = o.changes;
@@ -17,6 +18,6 @@ export async function updateGoal(tx: Tx, o: { user: { id: number; username: stri
       ...(c.status !== undefined ? { status: c.status, completedAt: c.status === "completed" ? (goal.completedAt ?? new Date()) : null } : {}),
     },
   });
-  await append(tx, { actor: o.user.username, action: "goal.update", resource: `goal:${goal.id}`, subsystem: "goals", payload: { changes: c }, result: "success" });
+  await append({ tx, actor: o.user.username, action: "goal.update", resource: `goal:${goal.id}`, subsystem: "goals", payload: { changes: c }, result: "success" });
   return updated;
 }

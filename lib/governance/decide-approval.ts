@@ -10,7 +10,8 @@ import type { decisionSchema } from "./approvals";
  * An admin's decision on a pending request, audited in the same transaction. Approving starts
  * the approved work as a job (for a URL: fetch and ingest it); rejecting runs nothing.
  */
-export async function decideApproval(tx: Tx, o: { approvalId: number; admin: { id: number; username: string }; input: z.output<typeof decisionSchema> }) {
+export async function decideApproval(o: { tx: Tx; approvalId: number; admin: { id: number; username: string }; input: z.output<typeof decisionSchema> }) {
+  const { tx } = o;
   const approval = await tx.approvalRequest.findUnique({ where: { id: o.approvalId } });
   if (!approval) throw new NotFoundError(`Approval ${o.approvalId}`);
   // The status check is in the update itself, so two admins deciding at once cannot both win.
@@ -25,11 +26,12 @@ export async function decideApproval(tx: Tx, o: { approvalId: number; admin: { i
   if (status === "approved") {
     if (approval.actionType !== "url_ingest") throw new ConflictError(`Approvals of "${approval.actionType}" cannot be carried out yet`);
     const payload = jobPayloads.url_ingest.parse({ ...(approval.payload as object), approval_id: approval.id });
-    const job = await enqueue(tx, { kind: "url_ingest", payload, description: `Ingest ${approval.resource} (approved by ${o.admin.username})`, createdById: approval.requestedById, priority: 5 });
+    const job = await enqueue({ tx, kind: "url_ingest", payload, description: `Ingest ${approval.resource} (approved by ${o.admin.username})`, createdById: approval.requestedById, priority: 5 });
     jobId = job.id;
     await tx.approvalRequest.update({ where: { id: approval.id }, data: { jobId } });
   }
-  await append(tx, {
+  await append({
+    tx,
     actor: o.admin.username,
     action: `approval.${status === "approved" ? "approve" : "reject"}`,
     resource: `approval:${approval.id}`,

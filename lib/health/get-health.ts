@@ -14,13 +14,14 @@ type Component = { status: "ok" | "degraded" | "down"; latency_ms?: number; deta
  * "down" when the database does not answer; "degraded" when no worker has sent a heartbeat
  * lately (the web app still serves, background work waits).
  */
-export async function getHealth(db: Db = defaultDb) {
+export async function getHealth(o: { db?: Db } = {}) {
+  const { db = defaultDb } = o;
   const components: Record<string, Component> = {};
   const started = performance.now();
   try {
     await db.$queryRaw`SELECT 1`;
     // Not awaited: under load the probe may wait for the write lock, and health must answer fast.
-    void probeWritesIfDue(db, WRITE_PROBE_EVERY_MS);
+    void probeWritesIfDue({ db, everyMs: WRITE_PROBE_EVERY_MS });
     const writes = writeStatus();
     components.database = writes.ok
       ? { status: "ok", latency_ms: round(performance.now() - started), detail: databaseProvider() }

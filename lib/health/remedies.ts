@@ -6,7 +6,7 @@ import { HEALTH_ACTOR } from "../audit/actors";
 
 export { HEALTH_ACTOR };
 
-export type Remedy = (tx: Tx, s: LoopSettings<"health">) => Promise<string>;
+export type Remedy = (o: { tx: Tx; settings: LoopSettings<"health"> }) => Promise<string>;
 
 /**
  * What the health loop does after a component failed twice in a row. Each remedy changes
@@ -14,23 +14,23 @@ export type Remedy = (tx: Tx, s: LoopSettings<"health">) => Promise<string>;
  * the change and its record commit together or not at all. It returns what it changed.
  */
 export const remedies: Record<string, Remedy> = {
-  async workers(tx, s) {
+  async workers({ tx, settings: s }) {
     const { count } = await tx.workerHeartbeat.updateMany({
       where: { status: "running", lastSeenAt: { lt: new Date(Date.now() - s.worker_stale_seconds * 1000) } },
       data: { status: "stopped" },
     });
-    const requeued = await takeBackExpiredLeases(tx, { actor: HEALTH_ACTOR });
+    const requeued = await takeBackExpiredLeases({ tx, actor: HEALTH_ACTOR });
     return `marked ${count} silent worker(s) stopped; took back ${requeued} job(s) they held`;
   },
-  async queue(tx) {
-    const requeued = await takeBackExpiredLeases(tx, { actor: HEALTH_ACTOR });
+  async queue({ tx }) {
+    const requeued = await takeBackExpiredLeases({ tx, actor: HEALTH_ACTOR });
     return `requeued ${requeued} job(s) whose lease had expired`;
   },
   // A full disk corrupts nothing if nothing is written: stop writes until there is room.
-  async disk(tx) {
+  async disk({ tx }) {
     const state = await tx.systemState.findUniqueOrThrow({ where: { id: 1 } });
     if (state.mode !== "normal") return `already in ${state.mode} mode`;
-    await setSystemMode(tx, { mode: "read_only", reason: "disk space low in the data dir", actor: HEALTH_ACTOR });
+    await setSystemMode({ tx, mode: "read_only", reason: "disk space low in the data dir", actor: HEALTH_ACTOR });
     return "switched to read_only mode until there is disk space again";
   },
 };
@@ -39,7 +39,8 @@ export const remedies: Record<string, Remedy> = {
  * The database's remedy changes no row (it cannot: the database is what failed): only run
  * while the database is unreachable, so no transaction is cut short by it.
  */
-export async function reconnectDatabase(db: Db): Promise<string> {
+export async function reconnectDatabase(o: { db: Db }): Promise<string> {
+  const { db } = o;
   await db.$disconnect();
   await db.$connect();
   await db.$queryRaw`SELECT 1`;

@@ -5,7 +5,7 @@ import { getLoopConfig } from "../loops/config";
 import { setSystemMode } from "../system/set-mode";
 import { getSystemMode, type SystemMode } from "../system/get-mode";
 import { writeStatus } from "../db/write-availability";
-import { runChecks, type CheckResult } from "./checks";
+import { problemFor, runChecks, type CheckResult } from "./checks";
 import { HEALTH_ACTOR, reconnectDatabase, remedies } from "./remedies";
 import { sweepOldRows } from "./sweep";
 
@@ -27,9 +27,9 @@ export async function runHealthCycle(o: { db?: Db } = {}) {
   const results = await runChecksOrDatabaseDown(db);
   if (results.database) return { results: [results.database], actions: await databaseDown(db) };
   databaseStreak = 0;
-  const { settings } = await getLoopConfig(db, "health");
+  const { settings } = await getLoopConfig({ db, name: "health" });
   const checks = results.checks!;
-  const mode = await getSystemMode(db);
+  const mode = await getSystemMode({ db });
   if (mode.mode !== "normal" || !writeStatus().ok) return { results: checks, actions: await whileNotWriting(db, checks, mode) };
   await db.healthCheck.createMany({
     data: checks.map((r) => ({ component: r.component, status: r.status, latencyMs: Math.round(r.latencyMs * 100) / 100, error: r.error })),
@@ -47,10 +47,10 @@ export async function runHealthCycle(o: { db?: Db } = {}) {
       const last = await db.healingAction.findFirst({ where: { component: r.component }, orderBy: { id: "desc" }, select: { createdAt: true } });
       if (last && Date.now() - last.createdAt.getTime() < REMEDY_COOLDOWN_MS) continue;
     }
-    actions.push(await heal(db, r, (tx) => remedies[r.component](tx, settings)));
+    actions.push(await heal(db, r, (tx) => remedies[r.component]({ tx, settings })));
   }
 
-  await sweepOldRows(db);
+  await sweepOldRows({ db });
   return { results: checks, actions };
 }
 
@@ -67,7 +67,7 @@ async function whileNotWriting(db: Db, checks: CheckResult[], mode: SystemMode) 
   const action = { component: "disk", action: "leave:read_only", result: "succeeded", detail: "disk space recovered: back to normal mode" };
   // The mode change (audited by setSystemMode) and its healing action commit together.
   await writeTransaction(async (tx) => {
-    await setSystemMode(tx, { mode: "normal", reason: "disk space recovered", actor: HEALTH_ACTOR });
+    await setSystemMode({ tx, mode: "normal", reason: "disk space recovered", actor: HEALTH_ACTOR });
     await tx.healingAction.create({ data: action });
   }, db);
   return [action];
@@ -78,10 +78,10 @@ async function runChecksOrDatabaseDown(db: Db): Promise<{ checks?: CheckResult[]
   try {
     await db.$queryRaw`SELECT 1`;
   } catch (error) {
-    return { database: { component: "database", status: "down", latencyMs: performance.now() - started, error: error instanceof Error ? error.message : String(error) } };
+    return { database: { component: "database", status: "down", latencyMs: performance.now() - started, error: problemFor(error, "the database check failed") } };
   }
-  const { settings } = await getLoopConfig(db, "health");
-  return { checks: await runChecks(db, settings) };
+  const { settings } = await getLoopConfig({ db, name: "health" });
+  return { checks: await runChecks({ db, settings }) };
 }
 
 // With the database unreachable nothing can be written: count the streak here and try to
@@ -91,12 +91,11 @@ async function databaseDown(db: Db) {
   console.error(`[health] database unreachable (${databaseStreak} check(s) in a row)`);
   if (databaseStreak < 2) return [];
   try {
-    const detail = await reconnectDatabase(db);
+    const detail = await reconnectDatabase({ db });
     databaseStreak = 0;
     return [await heal(db, { component: "database", status: "down", latencyMs: 0, error: "unreachable" }, async () => detail)];
   } catch (error) {
-    console.error("[health] reconnecting to the database failed", error);
-    return [{ component: "database", action: "remedy:database", result: "failed", detail: error instanceof Error ? error.message : String(error) }];
+    return [{ component: "database", action: "remedy:database", result: "failed", detail: problemFor(error, "reconnecting to the database failed") }];
   }
 }
 
@@ -110,15 +109,15 @@ async function heal(db: Db, r: CheckResult, remedy: (tx: Tx) => Promise<string>)
   const record = async (tx: Tx, result: "succeeded" | "failed", detail: string) => {
     const action = { component: r.component, action: `remedy:${r.component}`, result, detail };
     await tx.healingAction.create({ data: action });
-    await append(tx, { actor: HEALTH_ACTOR, action: "health.heal", resource: `component:${r.component}`, subsystem: "health", payload: { problem: r.error, detail }, result: result === "succeeded" ? "success" : "failure" });
+    await append({ tx, actor: HEALTH_ACTOR, action: "health.heal", resource: `component:${r.component}`, subsystem: "health", payload: { problem: r.error, detail }, result: result === "succeeded" ? "success" : "failure" });
     return action;
   };
   let detail: string;
   try {
     return await writeTransaction(async (tx) => record(tx, "succeeded", await remedy(tx)), db);
   } catch (error) {
-    console.error(`[health] the ${r.component} remedy failed; nothing it did was kept`, error);
-    detail = error instanceof Error ? error.message : String(error);
+    // The healing action is shown to every signed-in user: it keeps a safe message, the log the error.
+    detail = problemFor(error, `the ${r.component} remedy failed; nothing it did was kept`);
   }
   try {
     return await writeTransaction((tx) => record(tx, "failed", detail), db);

@@ -8,7 +8,8 @@ import { config } from "../config";
  * column. The audit log keeps the record of what happened; reflections, summaries and tasks
  * are kept.
  */
-export async function sweepOldRows(db: Db, now = Date.now()) {
+export async function sweepOldRows(o: { db: Db; now?: number }) {
+  const { db, now = Date.now() } = o;
   const r = config.retention;
   const before = (ms: number) => new Date(now - ms);
   // The lockout counts failures inside its window and locks for a while after: never sweep those.

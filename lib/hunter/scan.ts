@@ -33,14 +33,15 @@ export async function scan(input: ScanInput): Promise<Finding[]> {
 }
 
 /** Stores findings as security events, audited, in the caller's transaction. */
-export async function recordFindings(tx: Tx, o: { findings: Finding[]; input: ScanInput; resource: string; blocked?: boolean }) {
+export async function recordFindings(o: { tx: Tx; findings: Finding[]; input: ScanInput; resource: string; blocked?: boolean }) {
+  const { tx } = o;
   if (!o.findings.length) return;
   const actionTaken = o.blocked ? "blocked" : "alert";
   await tx.securityEvent.createMany({
     data: o.findings.map((f) => ({ ruleId: f.ruleId ?? null, userId: o.input.user.id, actor: o.input.user.username, action: `${o.input.target}.${f.rule}`, resource: o.resource, severity: f.severity, details: f.details, actionTaken })),
   });
-  await appendMany(
+  await appendMany({
     tx,
-    o.findings.map((f) => ({ actor: HUNTER_ACTOR, action: "hunter.alert", resource: o.resource, subsystem: "hunter", payload: { rule: f.rule, severity: f.severity, target: o.input.target, user: o.input.user.username, action_taken: actionTaken }, result: actionTaken })),
-  );
+    events: o.findings.map((f) => ({ actor: HUNTER_ACTOR, action: "hunter.alert", resource: o.resource, subsystem: "hunter", payload: { rule: f.rule, severity: f.severity, target: o.input.target, user: o.input.user.username, action_taken: actionTaken }, result: actionTaken })),
+  });
 }

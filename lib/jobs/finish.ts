@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import { Prisma } from "../db/client";
 import { db as defaultDb } from "../db/client";
+import { jobSignals } from "./signals";
 import { writeTransaction } from "../db/transaction";
 import { append } from "../audit";
 import { backoffMs } from "./settings";
@@ -22,7 +23,7 @@ export class PermanentJobError extends DomainError {
  * even when a slow worker and the one that took over both finish.
  */
 export async function completeJob(o: { jobId: number; leaseOwner: string; result: unknown; db?: Db }): Promise<boolean> {
-  return writeTransaction(async (tx) => {
+  const done = await writeTransaction(async (tx) => {
     const now = new Date();
     const { count } = await tx.job.updateMany({
       where: { id: o.jobId, leaseOwner: o.leaseOwner, status: "running" },
@@ -37,9 +38,11 @@ export async function completeJob(o: { jobId: number; leaseOwner: string; result
     });
     if (count !== 1) return false;
     const job = await tx.job.findUniqueOrThrow({ where: { id: o.jobId }, select: { kind: true, attempts: true } });
-    await append(tx, { actor: WORKER_ACTOR, action: "job.complete", resource: `job:${o.jobId}`, subsystem: "queue", payload: { kind: job.kind, attempts: job.attempts, worker: o.leaseOwner }, result: "success" });
+    await append({ tx, actor: WORKER_ACTOR, action: "job.complete", resource: `job:${o.jobId}`, subsystem: "queue", payload: { kind: job.kind, attempts: job.attempts, worker: o.leaseOwner }, result: "success" });
     return true;
   }, o.db ?? defaultDb);
+  if (done) jobSignals().send({ type: "done", jobId: o.jobId });
+  return done;
 }
 
 /**
@@ -49,7 +52,7 @@ export async function completeJob(o: { jobId: number; leaseOwner: string; result
 export async function failJob(o: { jobId: number; leaseOwner: string; error: unknown; db?: Db }): Promise<"retrying" | "dead" | "failed" | "lost"> {
   const message = errorMessage(o.error, `job ${o.jobId}`);
   const permanent = o.error instanceof PermanentJobError;
-  return writeTransaction(async (tx) => {
+  const outcome = await writeTransaction(async (tx) => {
     const job = await tx.job.findFirst({ where: { id: o.jobId, leaseOwner: o.leaseOwner, status: "running" } });
     if (!job) return "lost";
     const now = new Date();
@@ -63,9 +66,11 @@ export async function failJob(o: { jobId: number; leaseOwner: string; error: unk
     // Every outcome is a state change, the re-queue included: each is audited with it.
     const action = status === "queued" ? "job.requeue" : status === "dead" ? "job.dead" : "job.fail";
     const payload = { kind: job.kind, attempts: job.attempts, error: message, ...(status === "queued" ? { run_at: runAt.toISOString() } : {}) };
-    await append(tx, { actor: WORKER_ACTOR, action, resource: `job:${job.id}`, subsystem: "queue", payload, result: "failure" });
+    await append({ tx, actor: WORKER_ACTOR, action, resource: `job:${job.id}`, subsystem: "queue", payload, result: "failure" });
     return status === "queued" ? "retrying" : status;
   }, o.db ?? defaultDb);
+  if (outcome === "dead" || outcome === "failed") jobSignals().send({ type: "done", jobId: o.jobId });
+  return outcome;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 // Every kind of job and the payload it takes. Handlers live in workers/handlers/ (one per
-// kind); later work adds sandbox_run and approved actions here and there.
+// kind); approved actions come later.
 export const jobPayloads = {
   steps: z.object({
     steps: z.number().int().min(1).max(1000).default(10),
@@ -19,6 +19,10 @@ export const jobPayloads = {
     /** Set when an admin approved the URL; the artifact then records who let it in. */
     approval_id: z.number().int().positive().optional(),
   }),
+  /** Settings → Model's "Test connection": one short prompt to the model in force (lib/llm/test-connection.ts). */
+  model_test: z.object({}),
+  /** A user's program, run in the sandbox by the worker (workers/handlers/sandbox-run.ts). */
+  sandbox_run: z.object({ run_id: z.number().int().positive(), save_files: z.boolean().default(false) }),
 } as const;
 
 export type JobKind = keyof typeof jobPayloads;

@@ -36,7 +36,7 @@ export async function releaseJob(o: { jobId: number; leaseOwner: string; db?: Db
       data: { status: "queued", leaseOwner: null, leaseExpiresAt: null, runAt: new Date(), attempts: { decrement: 1 }, progressMessage: "released by a stopping worker" },
     });
     if (count !== 1) return false;
-    await append(tx, { actor: WORKER_ACTOR, action: "job.release", resource: `job:${o.jobId}`, subsystem: "queue", payload: { worker: o.leaseOwner, reason: "worker stopping" }, result: "success" });
+    await append({ tx, actor: WORKER_ACTOR, action: "job.release", resource: `job:${o.jobId}`, subsystem: "queue", payload: { worker: o.leaseOwner, reason: "worker stopping" }, result: "success" });
     return true;
   }, o.db ?? defaultDb);
 }

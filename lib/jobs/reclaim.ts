@@ -12,7 +12,8 @@ const EXPIRED = (now: Date) => ({ status: "running", leaseExpiresAt: { lt: now }
  * caller's transaction. Any worker may run this; each row is taken by a conditional update,
  * so two workers never both take the same job back.
  */
-export async function takeBackExpiredLeases(tx: Tx, o: { actor?: string; limit?: number; now?: Date } = {}): Promise<number> {
+export async function takeBackExpiredLeases(o: { tx: Tx; actor?: string; limit?: number; now?: Date }): Promise<number> {
+  const { tx } = o;
   const now = o.now ?? new Date();
   const expired = await tx.job.findMany({
     where: EXPIRED(now),
@@ -39,7 +40,7 @@ export async function takeBackExpiredLeases(tx: Tx, o: { actor?: string; limit?:
       result: "failure",
     });
   }
-  await appendMany(tx, entries);
+  await appendMany({ tx, events: entries });
   return entries.length;
 }
 
@@ -51,5 +52,5 @@ export async function reclaimExpiredLeases(o: { db?: Db; limit?: number; actor?:
   const db = o.db ?? defaultDb;
   const now = new Date();
   if (!(await db.job.findFirst({ where: EXPIRED(now), select: { id: true } }))) return 0;
-  return writeTransaction((tx) => takeBackExpiredLeases(tx, { actor: o.actor, limit: o.limit, now }), db);
+  return writeTransaction((tx) => takeBackExpiredLeases({ tx, actor: o.actor, limit: o.limit, now }), db);
 }

@@ -17,14 +17,16 @@ export const submitJobSchema = z.object({
 });
 
 /** Queues a person's job, audited, inside the caller's write transaction. */
-export async function submitJob(tx: Tx, o: { user: AuthUser; input: z.output<typeof submitJobSchema> }) {
-  const job = await enqueue(tx, {
+export async function submitJob(o: { tx: Tx; user: AuthUser; input: z.output<typeof submitJobSchema> }) {
+  const { tx } = o;
+  const job = await enqueue({
+    tx,
     kind: o.input.task_type,
     payload: { steps: o.input.steps, step_ms: o.input.step_ms },
     description: o.input.description,
     priority: allowedJobPriority(o.user, o.input.priority),
     createdById: o.user.id,
   });
-  await append(tx, { actor: o.user.username, action: "job.submit", resource: `job:${job.id}`, subsystem: "queue", payload: { kind: job.kind, steps: o.input.steps }, result: "success" });
+  await append({ tx, actor: o.user.username, action: "job.submit", resource: `job:${job.id}`, subsystem: "queue", payload: { kind: job.kind, steps: o.input.steps }, result: "success" });
   return job;
 }

@@ -1,7 +1,8 @@
 // Splits content into passages for the index: paragraphs, and long paragraphs at sentence
 // ends, each at most ~800 characters, so a hit points at a passage, not a whole document.
-// Runs inside the write transaction, so every step is one forward scan: linear in the text
-// (the old regex took ~80 s on a 250,000-character line with the database locked).
+// Runs on untrusted text of any size (before the write transaction opens: prepareContent in
+// ingest-text.ts), so every step is one forward scan: linear in the text (the old regex took
+// ~80 s on a 250,000-character line, then inside the transaction with the database locked).
 import { isLineBreak, isSpace } from "../text/chars";
 import { sentenceSpans, type Span } from "../text/sentences";
 

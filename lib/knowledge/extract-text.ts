@@ -6,6 +6,7 @@ import { isUtf8 } from "node:buffer";
 import { invalid, UnsupportedMediaTypeError } from "../errors";
 import { parseUntrusted } from "../parse/parse-untrusted";
 import { ParseRefusedError, type ParseKind } from "../parse/protocol";
+import { cleanTitle, markdownTitle } from "../parse/title";
 
 const TEXT = { ".txt": "text/plain", ".md": "text/markdown", ".markdown": "text/markdown", ".csv": "text/csv" } as const;
 const CODE = [".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".py", ".go", ".rs", ".java", ".kt", ".swift", ".c", ".h", ".cpp", ".hpp", ".cs", ".rb", ".php", ".sh", ".bash", ".sql", ".yaml", ".yml", ".toml", ".css", ".scss"];
@@ -17,7 +18,8 @@ const PARSED: Record<string, { kind: ParseKind; artifactType: Extracted["artifac
 };
 export const SUPPORTED_EXTENSIONS = [".txt", ".md", ".markdown", ".csv", ".json", ".html", ".htm", ".pdf", ...CODE];
 
-export type Extracted = { text: string; artifactType: "text" | "document" | "code"; mimeType: string };
+/** `title`: the document's own (a Markdown file's first heading, a PDF's or web page's title), when it has one. */
+export type Extracted = { text: string; artifactType: "text" | "document" | "code"; mimeType: string; title?: string };
 
 function extensionOf(filename: string): string {
   const lower = filename.toLowerCase();
@@ -36,15 +38,21 @@ function utf8(bytes: Uint8Array): string {
 /** The text of an uploaded file; a file that cannot be read, or goes over a parse limit, is a 422 on `file`. */
 export async function extractText(o: { filename: string; bytes: Uint8Array }): Promise<Extracted> {
   const ext = extensionOf(o.filename);
-  if (ext in TEXT) return { text: utf8(o.bytes), artifactType: "text", mimeType: TEXT[ext as keyof typeof TEXT] };
+  if (ext in TEXT) {
+    const text = utf8(o.bytes);
+    const mimeType = TEXT[ext as keyof typeof TEXT];
+    const title = mimeType === "text/markdown" ? markdownTitle(text) : undefined;
+    return { text, artifactType: "text", mimeType, ...(title ? { title } : {}) };
+  }
   if (CODE.includes(ext)) return { text: utf8(o.bytes), artifactType: "code", mimeType: "text/plain" };
   const parsed = PARSED[ext];
   if (!parsed) throw new UnsupportedMediaTypeError(`"${o.filename}" is not a supported type. Supported: ${SUPPORTED_EXTENSIONS.join(" ")}`);
   // The child reads text formats as UTF-8; checked here without decoding.
   if (parsed.kind !== "pdf" && !isUtf8(o.bytes)) throw invalid("file", "is not valid UTF-8 text");
   try {
-    const { text } = await parseUntrusted({ kind: parsed.kind, bytes: o.bytes });
-    return { text, artifactType: parsed.artifactType, mimeType: parsed.mimeType };
+    const { text, title: raw } = await parseUntrusted({ kind: parsed.kind, bytes: o.bytes });
+    const title = cleanTitle(raw);
+    return { text, artifactType: parsed.artifactType, mimeType: parsed.mimeType, ...(title ? { title } : {}) };
   } catch (error) {
     if (error instanceof ParseRefusedError) throw invalid("file", error.message);
     throw error;

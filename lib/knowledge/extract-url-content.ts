@@ -2,6 +2,7 @@
 // server sends none that helps, the URL's extension). HTML, JSON and PDF are parsed in a child
 // process under OS limits (lib/parse), as uploads are. Failures throw UrlRefusedError: the
 // same page fetched again would fail the same way.
+import { cleanTitle, markdownTitle } from "../parse/title";
 import { UrlRefusedError, type Fetched } from "../net/safe-fetch";
 import { parseUntrusted } from "../parse/parse-untrusted";
 import { ParseRefusedError, type ParseKind } from "../parse/protocol";
@@ -30,10 +31,14 @@ export async function extractUrlContent(page: Fetched, o: { signal?: AbortSignal
   if (!kind) throw new UrlRefusedError(`has content type ${mime || "(none)"}, which cannot be ingested: HTML, plain text, Markdown, CSV, JSON and PDF can`);
   const fallbackTitle = truncate(lastSegment(url) || url.hostname, 256, "");
 
-  if (kind === "pdf") return { title: fallbackTitle, text: (await parse("pdf", page.bytes, o.signal)).text, mimeType: "application/pdf" };
+  if (kind === "pdf") {
+    const pdf = await parse("pdf", page.bytes, o.signal);
+    return { title: cleanTitle(pdf.title) ?? fallbackTitle, text: pdf.text, mimeType: "application/pdf" };
+  }
   const charset = params.find((p) => p.startsWith("charset="))?.slice(8).replace(/"/g, "") || "utf-8";
   const raw = decode(page.bytes, charset);
-  if (kind === "text") return { title: fallbackTitle, text: raw, mimeType: mime || "text/plain" };
+  // A Markdown page's first heading is its title.
+  if (kind === "text") return { title: ((mime === "text/markdown" || extension === ".md") && markdownTitle(raw)) || fallbackTitle, text: raw, mimeType: mime || "text/plain" };
   // The child reads UTF-8, whatever charset the page came in.
   const utf8 = new TextEncoder().encode(raw);
   if (kind === "html") {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { invalid, ValidationError } from "../errors";
 import { extractText } from "./extract-text";
+import { recheckAfterIngest } from "../goals/recheck-research-goals";
 import { unstorableCharacter } from "../text/unstorable";
 import { ingestContent, ingestTextSchema, manualTrust, MAX_CONTENT_CHARS } from "./ingest-text";
 
@@ -54,7 +55,8 @@ export async function ingestFile(o: IngestFileOptions) {
   if (!extracted.text.trim()) throw invalid("file", "has no text (only whitespace)");
   if (extracted.text.length > MAX_CONTENT_CHARS) throw invalid("file", `has more than ${MAX_CONTENT_CHARS} characters of text (the limit)`);
   const input = ingestTextSchema.parse({
-    title: fields.data.title || name,
+    // The title given, else the document's own (first heading, PDF title), else the file name.
+    title: fields.data.title || extracted.title || name,
     content: extracted.text,
     domain: fields.data.domain,
     artifact_type: extracted.artifactType,
@@ -62,5 +64,7 @@ export async function ingestFile(o: IngestFileOptions) {
     metadata: { filename: name, size: bytes.length },
   });
   const { status, artifact } = await ingestContent({ user: o.user, input, field: "file", source: "file", mimeType: extracted.mimeType, trustScore: manualTrust(), db: o.db });
+  // New knowledge may answer questions its owner asked before.
+  if (status === "ingested") await recheckAfterIngest({ user: o.user, db: o.db });
   return { status, artifact, filename: name, size: bytes.length };
 }

@@ -4,7 +4,7 @@ import { writeTransaction } from "../db/transaction";
 import { append } from "../audit";
 import { config } from "../config";
 import { ConflictError, invalid } from "../errors";
-import { detectLanguage, indexTerms } from "../text/tokenize";
+import { detectLanguage, indexTerms, tokens } from "../text/tokenize";
 import { chunkText } from "./chunk";
 import { contentHash, normalizeContent, slugify } from "./normalize";
 
@@ -42,11 +42,13 @@ export type PreparedPassage = { content: string; tokenCount: number; searchText:
 
 /**
  * Passages with their search words: the language is detected once for the whole document and
- * each passage indexed in it (lib/text/tokenize.ts). CPU work: call it before a transaction.
+ * each passage indexed in it (lib/text/tokenize.ts). A passage's token count is its words as the
+ * tokenizer finds them (Chinese and Japanese have no spaces to count). CPU work: call it before
+ * a transaction.
  */
 export function preparePassages(content: string, passages: string[] = chunkText(content)): PreparedPassage[] {
   const lang = detectLanguage(content);
-  return passages.map((passage) => ({ content: passage, tokenCount: passage.split(/\s+/).length, searchText: indexTerms(passage, lang).join(" ") }));
+  return passages.map((passage) => ({ content: passage, tokenCount: tokens(passage).length, searchText: indexTerms(passage, lang).join(" ") }));
 }
 
 /**
@@ -87,7 +89,7 @@ export type IngestOptions = {
  */
 export async function ingestContent(o: IngestOptions & { db?: Db; /** the input field errors name (default "content") */ field?: string }) {
   const prepared = prepareContent(o.input.content, { field: o.field });
-  return writeTransaction((tx) => ingestText(tx, { ...o, prepared }), o.db);
+  return writeTransaction((tx) => ingestText({ tx, ...o, prepared }), o.db);
 }
 
 /**
@@ -97,13 +99,14 @@ export async function ingestContent(o: IngestOptions & { db?: Db; /** the input 
  * another user's private copy is never found, so a duplicate never reveals it — nor does the
  * path, which for a private artifact is in the owner's own namespace (artifactPath).
  */
-export async function ingestText(tx: Tx, o: IngestOptions & { prepared: PreparedContent }) {
+export async function ingestText(o: { tx: Tx } & (IngestOptions & { prepared: PreparedContent })) {
+  const { tx } = o;
   const p = o.prepared;
   const dedupScope = o.input.visibility === "shared" ? "shared" : `user:${o.user.id}`;
   const existing = await tx.knowledgeArtifact.findUnique({ where: { dedupScope_contentHash: { dedupScope, contentHash: p.hash } } });
   if (existing) return { status: "duplicate" as const, artifact: existing };
 
-  const path = o.exactPath ?? (await uniquePath(tx, artifactPath({ ownerId: o.user.id, visibility: o.input.visibility, domain: o.input.domain, artifactType: o.input.artifact_type, title: o.input.title })));
+  const path = o.exactPath ?? (await uniquePath({ tx, base: artifactPath({ ownerId: o.user.id, visibility: o.input.visibility, domain: o.input.domain, artifactType: o.input.artifact_type, title: o.input.title }) }));
   if (o.exactPath && (await tx.knowledgeArtifact.findUnique({ where: { path }, select: { id: true } }))) throw new ConflictError(`an artifact already lives at ${path}`);
   const artifact = await tx.knowledgeArtifact.create({
     data: {
@@ -131,7 +134,8 @@ export async function ingestText(tx: Tx, o: IngestOptions & { prepared: Prepared
   await tx.knowledgeChunk.createMany({
     data: p.passages.map((passage, ordinal) => ({ artifactId: artifact.id, version: 1, ordinal, content: passage.content, tokenCount: passage.tokenCount, searchText: passage.searchText })),
   });
-  await append(tx, {
+  await append({
+    tx,
     actor: o.user.username,
     action: "knowledge.ingest",
     resource: `artifact:${artifact.id}`,
@@ -171,7 +175,8 @@ export function takenPathsQuery(candidates: string[]): Prisma.Sql {
  * ingest. Candidates are checked in batches that grow, so a title used a thousand times still
  * costs a handful of index lookups.
  */
-export async function uniquePath(tx: Tx, base: string): Promise<string> {
+export async function uniquePath(o: { tx: Tx; base: string }): Promise<string> {
+  const { tx, base } = o;
   for (let first = 1, size = 16; ; first += size, size = Math.min(size * 4, 1024)) {
     const candidates = Array.from({ length: size }, (_, i) => (first + i === 1 ? base : `${base}-${first + i}`));
     const taken = new Set((await tx.$queryRaw<{ path: string }[]>(takenPathsQuery(candidates))).map((r) => r.path));

@@ -12,6 +12,7 @@ import { AUTO_APPROVE_AT, REVIEW_AT, scoreUrl } from "../trust/score-url";
 import { extractUrlContent } from "./extract-url-content";
 import { ingestText, ingestTextSchema, MAX_CONTENT_CHARS, NUL_MESSAGE, prepareContent } from "./ingest-text";
 import { WORKER_ACTOR } from "../audit/actors";
+import { recheckAfterIngest } from "../goals/recheck-research-goals";
 
 export type UrlIngestPayload = z.output<typeof jobPayloads.url_ingest>;
 
@@ -26,7 +27,7 @@ export async function ingestUrl(o: { payload: UrlIngestPayload; db: Db; signal?:
   // without an admin's approval it must still clear the auto-approve bar.
   let trustScore = p.trust_score;
   if (new URL(page.url).host !== new URL(p.url).host) {
-    const landed = (await scoreUrl(page.url, o.db)).trust_score;
+    const landed = (await scoreUrl({ url: page.url, db: o.db })).trust_score;
     trustScore = Math.min(trustScore, landed);
     if (landed < REVIEW_AT || (!p.approval_id && landed < AUTO_APPROVE_AT)) throw new UrlRefusedError(`redirected to ${new URL(page.url).host}, whose trust score ${landed} is too low`);
   }
@@ -45,20 +46,23 @@ export async function ingestUrl(o: { payload: UrlIngestPayload; db: Db; signal?:
   });
   const prepared = prepareContent(input.content);
   await o.progress?.(80, "indexing");
-  return writeTransaction(async (tx) => {
-    const result = await ingestText(tx, { user, input, prepared, source: "url", sourceUrl: page.url, mimeType: content.mimeType, trustScore });
+  const stored = await writeTransaction(async (tx) => {
+    const result = await ingestText({ tx, user, input, prepared, source: "url", sourceUrl: page.url, mimeType: content.mimeType, trustScore });
     if (p.approval_id) {
       await tx.approvalRequest.update({ where: { id: p.approval_id }, data: { status: "executed" } });
-      await append(tx, { actor: WORKER_ACTOR, action: "approval.executed", resource: `approval:${p.approval_id}`, subsystem: "governance", payload: { artifact_id: result.artifact.id, status: result.status }, result: "success" });
+      await append({ tx, actor: WORKER_ACTOR, action: "approval.executed", resource: `approval:${p.approval_id}`, subsystem: "governance", payload: { artifact_id: result.artifact.id, status: result.status }, result: "success" });
     }
     return { status: result.status, artifact_id: result.artifact.id, url: page.url, trust_score: trustScore, title: result.artifact.title };
   }, o.db);
+  // The page may answer questions its requester asked before.
+  if (stored.status === "ingested") await recheckAfterIngest({ user, db: o.db });
+  return stored;
 }
 
 /** Marks an approved URL request as failed (the job will not be retried), with the reason. */
 export async function failUrlApproval(o: { approvalId: number; reason: string; db: Db }) {
   await writeTransaction(async (tx) => {
     const { count } = await tx.approvalRequest.updateMany({ where: { id: o.approvalId, status: "approved" }, data: { status: "failed", decisionReason: o.reason } });
-    if (count) await append(tx, { actor: WORKER_ACTOR, action: "approval.failed", resource: `approval:${o.approvalId}`, subsystem: "governance", payload: { reason: o.reason }, result: "failure" });
+    if (count) await append({ tx, actor: WORKER_ACTOR, action: "approval.failed", resource: `approval:${o.approvalId}`, subsystem: "governance", payload: { reason: o.reason }, result: "failure" });
   }, o.db);
 }

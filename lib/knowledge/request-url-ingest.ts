@@ -4,7 +4,8 @@
 import { z } from "zod";
 import { ForbiddenError, invalid } from "../errors";
 import { append } from "../audit";
-import { Prisma, type Tx } from "../db/client";
+import { db as defaultDb, Prisma, type Db, type Tx } from "../db/client";
+import { writeTransaction } from "../db/transaction";
 import { enqueue } from "../jobs/enqueue";
 import { checkHost, checkUrl, UrlFetchError, UrlRefusedError } from "../net/safe-fetch";
 import { AUTO_APPROVE_AT, REVIEW_AT, scoreUrl } from "../trust/score-url";
@@ -20,15 +21,24 @@ export type UrlIngestRequest =
   | { kind: "job"; jobId: number; url: string; trustScore: number }
   | { kind: "approval"; approvalId: number; url: string; trustScore: number; existing: boolean };
 
+/**
+ * Asks for a URL to be ingested: vets it (shape, source's score, where its name points) before
+ * any transaction, then queues the job or files the approval request, audited, in one.
+ */
+export async function requestUrlIngest(o: { user: { id: number; username: string }; input: z.output<typeof ingestUrlSchema>; db?: Db }): Promise<UrlIngestRequest> {
+  const { url, trustScore } = await vetUrl(o.input.url);
+  return writeTransaction((tx) => decide({ tx, user: o.user, input: o.input, url, trustScore }), o.db ?? defaultDb);
+}
+
 /** Everything that needs no transaction: the URL's shape, its score, where its name points. */
-export async function vetUrl(raw: string) {
+async function vetUrl(raw: string) {
   let url: URL;
   try {
     url = checkUrl(raw);
   } catch (error) {
     throw invalid("url", (error as Error).message);
   }
-  const { trust_score: trustScore, basis } = await scoreUrl(url.toString());
+  const { trust_score: trustScore, basis } = await scoreUrl({ url: url.toString() });
   if (trustScore < REVIEW_AT) throw new ForbiddenError(`${url.hostname} has trust score ${trustScore} (${basis}), below ${REVIEW_AT}: URLs from it are blocked`);
   try {
     // Refused early for a clear answer; the worker's connection checks the address again.
@@ -40,14 +50,12 @@ export async function vetUrl(raw: string) {
   return { url: url.toString(), trustScore };
 }
 
-export async function requestUrlIngest(
-  tx: Tx,
-  o: { user: { id: number; username: string }; input: z.output<typeof ingestUrlSchema>; url: string; trustScore: number },
-): Promise<UrlIngestRequest> {
+async function decide(o: { tx: Tx; user: { id: number; username: string }; input: z.output<typeof ingestUrlSchema>; url: string; trustScore: number }): Promise<UrlIngestRequest> {
+  const { tx } = o;
   const payload = { url: o.url, domain: o.input.domain, visibility: o.input.visibility, user_id: o.user.id, trust_score: o.trustScore };
   if (o.trustScore >= AUTO_APPROVE_AT) {
-    const job = await enqueue(tx, { kind: "url_ingest", payload, description: `Ingest ${o.url}`, createdById: o.user.id, priority: 5 });
-    await append(tx, { actor: o.user.username, action: "knowledge.url_requested", resource: `job:${job.id}`, subsystem: "knowledge", payload: { url: o.url, trust_score: o.trustScore, decision: "auto" }, result: "success" });
+    const job = await enqueue({ tx, kind: "url_ingest", payload, description: `Ingest ${o.url}`, createdById: o.user.id, priority: 5 });
+    await append({ tx, actor: o.user.username, action: "knowledge.url_requested", resource: `job:${job.id}`, subsystem: "knowledge", payload: { url: o.url, trust_score: o.trustScore, decision: "auto" }, result: "success" });
     return { kind: "job", jobId: job.id, url: o.url, trustScore: o.trustScore };
   }
   // Asking twice for the same URL while it waits does not queue a second request.
@@ -62,6 +70,6 @@ export async function requestUrlIngest(
       reason: `Trust score ${o.trustScore} is below ${AUTO_APPROVE_AT}: an admin must approve ingesting this URL`,
     },
   });
-  await append(tx, { actor: o.user.username, action: "approval.request", resource: `approval:${approval.id}`, subsystem: "governance", payload: { action_type: "url_ingest", url: o.url, trust_score: o.trustScore }, result: "pending" });
+  await append({ tx, actor: o.user.username, action: "approval.request", resource: `approval:${approval.id}`, subsystem: "governance", payload: { action_type: "url_ingest", url: o.url, trust_score: o.trustScore }, result: "pending" });
   return { kind: "approval", approvalId: approval.id, url: o.url, trustScore: o.trustScore, existing: false };
 }

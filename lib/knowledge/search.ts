@@ -11,6 +11,7 @@
 // included, so its raw score moved when someone else privately stored a word. `relevance`
 // keeps that number for ordering inside lib (chat weighs it by trust); it is never returned or
 // stored.
+import { LRUCache } from "lru-cache";
 import { databaseProvider, db as defaultDb, type Db } from "../db/client";
 import { config } from "../config";
 import { queryTerms, tokens, wordTerms } from "../text/tokenize";
@@ -53,13 +54,22 @@ export function searchTerms(query: string): string[] {
  * "мост", "café" as "cafe"); only when none has them all, passages with any. Besides being
  * what people mean, it keeps ranking cheap: an OR of common words matches (and makes bm25
  * score) nearly every passage, while an AND is answered by intersecting short lists.
+ * `fill`: when fewer than `limit` passages have every word, the rest of the list is filled with
+ * passages that have some (chat reads them: the passage that answers may not repeat every word
+ * of the question, "opened in 1911" under a heading that names the museum).
  */
-export async function searchChunks(o: { userId: number; query: string; limit: number; db?: Db }): Promise<SearchHit[]> {
+export async function searchChunks(o: { userId: number; query: string; limit: number; db?: Db; fill?: boolean }): Promise<SearchHit[]> {
   const groups = safeGroups(queryTerms(o.query));
   if (!groups.length) return [];
   const all = await runSearch({ ...o, groups, mode: "and" });
-  if (all.length || groups.length === 1) return all;
-  return runSearch({ ...o, groups: await distinctiveGroups(o.db ?? defaultDb, groups), mode: "or" });
+  if (groups.length === 1 || all.length >= o.limit || (all.length && !o.fill)) return all;
+  const distinctive = await distinctiveGroups(o.db ?? defaultDb, groups);
+  // Every passage with all the words has each distinctive one: when those are in no more
+  // passages than were found, the OR can find nothing new.
+  if (all.length && distinctive.passages <= all.length) return all;
+  const some = await runSearch({ ...o, groups: distinctive.groups, mode: "or" });
+  const have = new Set(all.map((h) => h.chunk_id));
+  return [...all, ...some.filter((h) => !have.has(h.chunk_id))].slice(0, o.limit).map((h, i) => ({ ...h, ...rankScore(i + 1) }));
 }
 
 function safeGroups(groups: TermGroup[]): TermGroup[] {
@@ -112,16 +122,22 @@ async function countPassages(db: Db, query: string, cap: number): Promise<number
  * The words worth an OR: those in at most GRACE_SEARCH_COMMON_TERM_PASSAGES (2000) passages
  * (or, when every word is that common, the rarest one). Ranking an OR scores every passage
  * that has any of its terms, so one common word would make a large corpus score almost all of
- * it. Each count stops at the cap, so it costs little however common the word is.
+ * it. Each count stops at the cap, so it costs little however common the word is, and is
+ * kept for a minute (termPassageCounts). `passages`: at most how many passages the OR matches.
  */
-async function distinctiveGroups(db: Db, groups: TermGroup[]): Promise<TermGroup[]> {
+async function distinctiveGroups(db: Db, groups: TermGroup[]): Promise<{ groups: TermGroup[]; passages: number }> {
   const cap = commonTermPassages();
-  const counts: { group: TermGroup; passages: number }[] = [];
-  for (const group of groups) counts.push({ group, passages: await countPassages(db, matchQuery([group], "or"), cap) });
-  const rare = counts.filter((c) => c.passages > 0 && c.passages <= cap).map((c) => c.group);
-  if (rare.length) return rare;
-  const rarest = counts.filter((c) => c.passages > 0).sort((a, b) => a.passages - b.passages)[0];
-  return rarest ? [rarest.group] : groups;
+  const { counts: byTerm } = await termPassageCounts({ db, terms: groups.flatMap((g) => g.terms), cap });
+  // A word is in at least as many passages as its commonest stem, at most in the sum over its stems.
+  const counts = groups.map((group) => {
+    const each = group.terms.map((t) => byTerm.get(t) ?? 0);
+    return { group, least: Math.max(...each), most: each.reduce((a, b) => a + b, 0) };
+  });
+  const pick = (cs: typeof counts) => ({ groups: cs.map((c) => c.group), passages: cs.reduce((n, c) => n + c.most, 0) });
+  const rare = counts.filter((c) => c.least > 0 && c.least <= cap);
+  if (rare.length) return pick(rare);
+  const rarest = counts.filter((c) => c.least > 0).sort((a, b) => a.least - b.least)[0];
+  return rarest ? pick([rarest]) : { groups, passages: Infinity };
 }
 
 const TOTAL_TTL_MS = 10_000;
@@ -145,18 +161,32 @@ async function indexedPassages(db: Db): Promise<number> {
   return total;
 }
 
+/** How long a term's passage count is reused: weights need the order of magnitude, not the last passage. */
+const TERM_COUNT_TTL_MS = 60_000;
+const termCounts = new WeakMap<Db, LRUCache<string, number>>();
+
 /**
  * For weighing words (IDF): how many indexed passages hold each term, each count stopping at
  * `cap` + 1 (default GRACE_SEARCH_COMMON_TERM_PASSAGES), and `total`, how many passages are
  * indexed. Counts span every passage in the index, private ones of other users included:
- * use them for weights inside lib, never show them.
+ * use them for weights inside lib, never show them. A count is kept for a minute (at most
+ * 10,000 terms per database): counting a common word reads up to `cap` index rows, and chat
+ * asks for the same words again and again. `fresh`: count now (and remember the new counts).
  */
-export async function termPassageCounts(o: { db?: Db; terms: string[]; cap?: number }): Promise<{ total: number; counts: Map<string, number> }> {
+export async function termPassageCounts(o: { db?: Db; terms: string[]; cap?: number; fresh?: boolean }): Promise<{ total: number; counts: Map<string, number> }> {
   const db = o.db ?? defaultDb;
   const cap = o.cap ?? commonTermPassages();
+  let cache = termCounts.get(db);
+  if (!cache) termCounts.set(db, (cache = new LRUCache<string, number>({ max: 10_000, ttl: TERM_COUNT_TTL_MS })));
   const counts = new Map<string, number>();
   for (const term of new Set(o.terms)) {
-    counts.set(term, SAFE_TERM.test(term) ? await countPassages(db, matchQuery([{ word: term, terms: [term] }], "or"), cap) : 0);
+    const key = `${cap}:${term}`;
+    let n = o.fresh ? undefined : cache.get(key);
+    if (n === undefined) {
+      n = SAFE_TERM.test(term) ? await countPassages(db, matchQuery([{ word: term, terms: [term] }], "or"), cap) : 0;
+      cache.set(key, n);
+    }
+    counts.set(term, n);
   }
   return { total: await indexedPassages(db), counts };
 }

@@ -30,7 +30,7 @@ type Changes = z.output<typeof updateArtifactSchema>;
  */
 export async function editArtifact(o: { user: AuthUser; id: number; changes: Changes; db?: Db }) {
   const prepared = o.changes.content === undefined ? undefined : prepareContent(o.changes.content);
-  return writeTransaction((tx) => updateArtifact(tx, { ...o, prepared }), o.db);
+  return writeTransaction((tx) => updateArtifact({ tx, ...o, prepared }), o.db);
 }
 
 /**
@@ -38,7 +38,8 @@ export async function editArtifact(o: { user: AuthUser; id: number; changes: Cha
  * old ones stay, viewable). `prepared` is prepareContent of the new content, made before the
  * transaction opened (editArtifact does it), so the lock is held only for the writes.
  */
-export async function updateArtifact(tx: Tx, o: { user: AuthUser; id: number; changes: Changes; prepared: PreparedContent | undefined }) {
+export async function updateArtifact(o: { tx: Tx; user: AuthUser; id: number; changes: Changes; prepared: PreparedContent | undefined }) {
+  const { tx } = o;
   const a = await editable(tx, o.user, o.id);
   let version = a.version;
   let hash = a.contentHash;
@@ -61,7 +62,8 @@ export async function updateArtifact(tx: Tx, o: { user: AuthUser; id: number; ch
     where: { id: a.id },
     data: { ...(o.changes.title !== undefined ? { title: o.changes.title } : {}), version, contentHash: hash, sizeBytes: size },
   });
-  await append(tx, {
+  await append({
+    tx,
     actor: o.user.username,
     action: "knowledge.update",
     resource: `artifact:${a.id}`,
@@ -76,8 +78,9 @@ export async function updateArtifact(tx: Tx, o: { user: AuthUser; id: number; ch
  * Deletes an artifact (owner or admin): it leaves search and lists at once. The row and its
  * versions are kept for the audit trail; its place in the dedup scope is freed.
  */
-export async function deleteArtifact(tx: Tx, o: { user: AuthUser; id: number }) {
+export async function deleteArtifact(o: { tx: Tx; user: AuthUser; id: number }) {
+  const { tx } = o;
   const a = await editable(tx, o.user, o.id);
   await tx.knowledgeArtifact.update({ where: { id: a.id }, data: { deletedAt: new Date(), dedupScope: `deleted:${a.id}` } });
-  await append(tx, { actor: o.user.username, action: "knowledge.delete", resource: `artifact:${a.id}`, subsystem: "knowledge", payload: { path: a.path, version: a.version }, result: "success" });
+  await append({ tx, actor: o.user.username, action: "knowledge.delete", resource: `artifact:${a.id}`, subsystem: "knowledge", payload: { path: a.path, version: a.version }, result: "success" });
 }

@@ -34,13 +34,15 @@ export const loopSettings = {
 
 export type LoopSettings<N extends LoopName> = z.output<(typeof loopSettings)[N]>;
 
-export async function getLoopConfig<N extends LoopName>(db: Db | Tx, name: N) {
+export async function getLoopConfig<N extends LoopName>(o: { db: Db | Tx; name: N }) {
+  const { db, name } = o;
   const row = await db.loopConfig.findUnique({ where: { name } });
   if (!row) throw new NotFoundError(`loop "${name}"`);
   return { ...row, settings: loopSettings[name].parse(row.settings ?? {}) as LoopSettings<N> };
 }
 
-export async function listLoopConfigs(db: Db | Tx = defaultDb) {
+export async function listLoopConfigs(o: { db?: Db | Tx } = {}) {
+  const { db = defaultDb } = o;
   const rows = await db.loopConfig.findMany({ orderBy: { name: "asc" } });
   return rows.filter((r) => (LOOP_NAMES as readonly string[]).includes(r.name));
 }
@@ -53,8 +55,9 @@ export const loopConfigPatch = z.object({
 });
 
 /** Changes a loop's interval, switch or settings (merged over the current ones), audited. */
-export async function updateLoopConfig(tx: Tx, o: { actor: string; patch: z.output<typeof loopConfigPatch>; reason?: string }) {
-  const current = await getLoopConfig(tx, o.patch.name);
+export async function updateLoopConfig(o: { tx: Tx; actor: string; patch: z.output<typeof loopConfigPatch>; reason?: string }) {
+  const { tx } = o;
+  const current = await getLoopConfig({ db: tx, name: o.patch.name });
   let merged: unknown = current.settings;
   if (o.patch.settings) {
     const parsed = loopSettings[o.patch.name].safeParse({ ...current.settings, ...o.patch.settings });
@@ -70,7 +73,8 @@ export async function updateLoopConfig(tx: Tx, o: { actor: string; patch: z.outp
       updatedBy: o.actor,
     },
   });
-  await append(tx, {
+  await append({
+    tx,
     actor: o.actor,
     action: "loop.configure",
     resource: `loop:${o.patch.name}`,

@@ -9,10 +9,11 @@ const TUNED = ["reflection", "meta", "health"] as const;
 export type LoadMeasurements = Awaited<ReturnType<typeof measureLoad>>;
 
 /** What the meta loop looks at: the load on Grace right now. */
-export async function measureLoad(db: Db = defaultDb, now = new Date()) {
+export async function measureLoad(o: { db?: Db; now?: Date } = {}) {
+  const { db = defaultDb, now = new Date() } = o;
   const minuteAgo = new Date(now.getTime() - 60_000);
   const [requestsPerMinute, messagesPerMinute, queueDepth, started, loops] = await Promise.all([
-    countSince("http_requests", 60_000, db, now.getTime()),
+    countSince({ name: "http_requests", ms: 60_000, db, now: now.getTime() }),
     db.chatMessage.count({ where: { createdAt: { gt: minuteAgo } } }),
     db.job.count({ where: { status: "queued", runAt: { lte: now } } }),
     db.job.findMany({ where: { startedAt: { gt: new Date(now.getTime() - 300_000) } }, select: { createdAt: true, startedAt: true }, take: 1000, orderBy: { startedAt: "desc" } }),
@@ -63,9 +64,9 @@ export function classifyLoad(m: Pick<LoadMeasurements, Reading["measure"]>, s: L
  */
 export async function runMeta(o: { db?: Db; now?: Date } = {}) {
   const db = o.db ?? defaultDb;
-  const { settings } = await getLoopConfig(db, "meta");
+  const { settings } = await getLoopConfig({ db, name: "meta" });
   const at = o.now ?? new Date();
-  const m = await measureLoad(db, at);
+  const m = await measureLoad({ db, now: at });
   const { band, above, readings, deciding, confidence } = classifyLoad(m, settings);
   const reasons = above.map((r) => `${r.value} ${LABELS[r.measure]} ≥ ${r.threshold}`);
   const target = settings[band];
@@ -77,7 +78,7 @@ export async function runMeta(o: { db?: Db; now?: Date } = {}) {
       const current = await tx.loopConfig.findUniqueOrThrow({ where: { name } });
       if (current.intervalSeconds !== target[name]) {
         changes.push({ loop: name, from: current.intervalSeconds, to: target[name] });
-        await updateLoopConfig(tx, { actor: META_ACTOR, patch: { name, interval_seconds: target[name] }, reason: `${band} traffic` });
+        await updateLoopConfig({ tx, actor: META_ACTOR, patch: { name, interval_seconds: target[name] }, reason: `${band} traffic` });
       }
     }
     const why = band === "high" ? `high traffic: ${reasons.join("; ")}` : "low traffic: every measure is under its high-traffic threshold";

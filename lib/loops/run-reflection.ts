@@ -21,7 +21,7 @@ type Message = { id: number; userId: number; content: string; createdAt: Date };
  */
 export async function runReflection(o: { db?: Db } = {}) {
   const db = o.db ?? defaultDb;
-  const { settings } = await getLoopConfig(db, "reflection");
+  const { settings } = await getLoopConfig({ db, name: "reflection" });
   const state = await db.loopState.upsert({ where: { name: "reflection" }, create: { name: "reflection" }, update: {} });
   const cursor = Number(state.cursor ?? 0);
   const messages: Message[] = await db.chatMessage.findMany({
@@ -56,7 +56,8 @@ export async function runReflection(o: { db?: Db } = {}) {
     });
     const idOf = new Map(rows.map((r) => [r.userId, r.id]));
     const ids = drafts.map((d) => idOf.get(d.userId)!);
-    await append(tx, {
+    await append({
+      tx,
       actor: WORKER_ACTOR,
       action: "reflection.create",
       resource: `reflection:${ids[0]}`,
@@ -64,7 +65,7 @@ export async function runReflection(o: { db?: Db } = {}) {
       payload: { reflection_ids: ids, message_count: messages.length, first_message_id: messages[0].id, last_message_id: lastId },
       result: "success",
     });
-    await enqueue(tx, { kind: "learning", payload: { reflection_id: ids[0] }, idempotencyKey: `learning:after-reflection:${ids[0]}`, description: "learn from the latest reflection" });
+    await enqueue({ tx, kind: "learning", payload: { reflection_id: ids[0] }, idempotencyKey: `learning:after-reflection:${ids[0]}`, description: "learn from the latest reflection" });
     return { written: ids.length, messageCount: messages.length, reflectionIds: ids };
   }, db);
 }

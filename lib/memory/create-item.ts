@@ -29,9 +29,9 @@ export async function createMemoryItem(o: { user: { id: number; username: string
   const title = path.split("/").pop()!;
   const input = ingestTextSchema.parse({ title, content, domain, metadata: { ...metadata, ...(reason ? { reason } : {}) } });
   const result = await writeTransaction(async (tx) => {
-    await recordFindings(tx, { findings, input: scanInput, resource: `memory:${path}`, blocked: Boolean(blocking) });
+    await recordFindings({ tx, findings, input: scanInput, resource: `memory:${path}`, blocked: Boolean(blocking) });
     if (blocking) return null;
-    return ingestText(tx, { user: o.user, input, prepared, source: "legacy", trustScore: manualTrust(), exactPath: path, category });
+    return ingestText({ tx, user: o.user, input, prepared, source: "legacy", trustScore: manualTrust(), exactPath: path, category });
   }, o.db ?? defaultDb);
   if (!result) throw new ForbiddenError(`Blocked by the security rule "${blocking!.rule}"`);
   return { id: result.artifact.id, path: result.artifact.path, status: result.status, security_alerts: findings.length };

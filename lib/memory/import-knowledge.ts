@@ -64,12 +64,12 @@ export async function importKnowledge(o: { user: { id: number; username: string;
       const dedupScope = a.visibility === "shared" ? "shared" : `user:${o.user.id}`;
       const present = await tx.knowledgeArtifact.findUnique({ where: { dedupScope_contentHash: { dedupScope, contentHash: latest.prepared.hash } }, select: { id: true } });
       if (present) return { title: a.title, status: "duplicate" as const, artifact_id: present.id, versions: 0 };
-      const stored = await ingestText(tx, { user: o.user, input, prepared: first.prepared, source: "legacy", trustScore: manualTrust(), category: a.category });
+      const stored = await ingestText({ tx, user: o.user, input, prepared: first.prepared, source: "legacy", trustScore: manualTrust(), category: a.category });
       if (stored.status === "duplicate") return { title: a.title, status: "duplicate" as const, artifact_id: stored.artifact.id, versions: 0 };
       for (const v of later) {
-        await updateArtifact(tx, { user: o.user, id: stored.artifact.id, changes: { content: v.content, reason: v.reason ?? "imported" }, prepared: v.prepared });
+        await updateArtifact({ tx, user: o.user, id: stored.artifact.id, changes: { content: v.content, reason: v.reason ?? "imported" }, prepared: v.prepared });
       }
-      await append(tx, { actor: o.user.username, action: "knowledge.import", resource: `artifact:${stored.artifact.id}`, subsystem: "knowledge", payload: { versions: 1 + later.length, from: a.path ?? null }, result: "success" });
+      await append({ tx, actor: o.user.username, action: "knowledge.import", resource: `artifact:${stored.artifact.id}`, subsystem: "knowledge", payload: { versions: 1 + later.length, from: a.path ?? null }, result: "success" });
       return { title: a.title, status: "imported" as const, artifact_id: stored.artifact.id, versions: 1 + later.length };
     }, db).catch((error: unknown): Outcome => {
       // A later version that another artifact in scope already holds: this artifact is not

@@ -28,7 +28,8 @@ export function countRequest(name: string, durationMs: number, now = Date.now())
  * has committed: a failed flush keeps them for the next one, and requests counted while a
  * flush runs are kept on top of them.
  */
-export function flushRequestCounts(db: Db = defaultDb): Promise<void> {
+export function flushRequestCounts(o: { db?: Db } = {}): Promise<void> {
+  const { db = defaultDb } = o;
   const run = flushes.then(() => flushOnce(db));
   // The next flush waits for this one, whatever its outcome; the outcome itself goes to our caller.
   flushes = run.then(
@@ -66,7 +67,8 @@ export function pendingRequestCount(): number {
 }
 
 /** Sum of a counter over the last `ms` milliseconds. */
-export async function countSince(name: string, ms: number, db: Db = defaultDb, now = Date.now()) {
+export async function countSince(o: { name: string; ms: number; db?: Db; now?: number }) {
+  const { name, ms, db = defaultDb, now = Date.now() } = o;
   const from = now - ms;
   const r = await db.metricBucket.aggregate({ where: { name, bucketStart: { gt: new Date(from - (from % BUCKET_MS) - 1) } }, _sum: { count: true } });
   return r._sum.count ?? 0;

@@ -28,6 +28,60 @@ export class UrlFetchError extends DomainError {
 
 type Lookup = typeof dnsLookup;
 
+/**
+ * A failure in words people understand, with the technical reason after it for whoever needs
+ * it: "the address could not be found (technical detail: ENOTFOUND)". Pages show the two on
+ * separate lines (components/knowledge/error-text.tsx).
+ */
+export function withDetail(plain: string, detail: string | undefined): string {
+  return detail ? `${plain} (technical detail: ${detail})` : plain;
+}
+
+/** What a connection error code means for someone who typed a web address. */
+export function plainNetworkError(code: string | undefined): string {
+  switch (code) {
+    case "ENOTFOUND":
+    case "EAI_NONAME":
+    case "EAI_NODATA":
+    case "EAI_FAIL":
+      return "the address could not be found: no web site has that name (check the spelling)";
+    case "EAI_AGAIN":
+      return "the address could not be looked up just now: try again in a moment";
+    case "ECONNREFUSED":
+      return "the site refused the connection: nothing answers at that address";
+    case "ECONNRESET":
+    case "EPIPE":
+    case "UND_ERR_SOCKET":
+      return "the site closed the connection before sending the page";
+    case "ETIMEDOUT":
+    case "UND_ERR_CONNECT_TIMEOUT":
+    case "UND_ERR_HEADERS_TIMEOUT":
+    case "UND_ERR_BODY_TIMEOUT":
+      return "the site did not answer in time";
+    case "EHOSTUNREACH":
+    case "ENETUNREACH":
+    case "EHOSTDOWN":
+      return "the site cannot be reached from this server";
+    default:
+      if (code && /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) return "the site's security certificate is not valid, so the connection is not safe";
+      return "the page could not be fetched";
+  }
+}
+
+/** What an HTTP error status means, in words. */
+function plainStatus(status: number): string {
+  if (status === 404 || status === 410) return "the page was not found at that address";
+  if (status === 401 || status === 403) return "the site does not let Grace read this page (it needs a sign-in or refuses access)";
+  if (status === 429) return "the site is turning requests away for now: try again later";
+  if (status >= 500) return "the site had a problem answering: try again later";
+  return "the site refused the request";
+}
+
+function errorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
 export type SafeFetchOptions = {
   url: string;
   signal?: AbortSignal;
@@ -62,7 +116,7 @@ export function checkUrl(raw: string, allow: AddressPolicy = defaultAddressPolic
 export async function checkHost(hostname: string, allow: AddressPolicy = defaultAddressPolicy(), resolve: Lookup = dnsLookup): Promise<void> {
   if (ipLiteral(hostname)) return;
   const addresses = await new Promise<LookupAddress[]>((ok, fail) =>
-    resolve(hostname, { all: true }, (error, result) => (error ? fail(new UrlFetchError(`could not resolve ${hostname}: ${error.code ?? error.message}`, { cause: error })) : ok(result))),
+    resolve(hostname, { all: true }, (error, result) => (error ? fail(new UrlFetchError(withDetail(plainNetworkError(error.code), `${error.code ?? error.message} looking up ${hostname}`), { cause: error })) : ok(result))),
   );
   const refused = addresses.find((a) => !allow(a.address));
   if (refused) throw new UrlRefusedError(`${hostname} resolves to ${refused.address}, a private, loopback or link-local address`);
@@ -108,8 +162,8 @@ export async function safeFetch(o: SafeFetchOptions): Promise<Fetched> {
         url = checkUrl(new URL(response.headers.get("location")!, url).toString(), allow);
         continue;
       }
-      if (response.status >= 500) throw new UrlFetchError(`the server answered ${response.status}`);
-      if (response.status >= 400) throw new UrlRefusedError(`the server answered ${response.status}`);
+      if (response.status >= 500) throw new UrlFetchError(withDetail(plainStatus(response.status), `the server answered ${response.status}`));
+      if (response.status >= 400) throw new UrlRefusedError(withDetail(plainStatus(response.status), `the server answered ${response.status}`));
       const declared = Number(response.headers.get("content-length") ?? 0);
       if (declared > maxBytes) {
         await response.body?.cancel();
@@ -145,7 +199,8 @@ function rethrow(error: unknown, timeout: AbortSignal, timeoutMs: number): Error
   // undici wraps connection errors in a TypeError("fetch failed") whose cause says why.
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   if (cause instanceof UrlRefusedError) return cause;
-  if (timeout.aborted) return new UrlFetchError(`did not answer within ${timeoutMs / 1000} s`, { cause: error });
+  if (timeout.aborted) return new UrlFetchError(`the site did not answer within ${timeoutMs / 1000} s`, { cause: error });
+  const code = errorCode(cause);
   const message = cause instanceof Error ? cause.message : String(cause);
-  return new UrlFetchError(`could not be fetched: ${message}`, { cause: error });
+  return new UrlFetchError(withDetail(plainNetworkError(code), code && !message.includes(code) ? `${code}: ${message}` : message), { cause: error });
 }

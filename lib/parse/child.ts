@@ -15,7 +15,7 @@ async function readStdin(): Promise<Buffer> {
 // Each parser is imported only when needed: a child starts for every file, and pdf.js alone
 // takes a noticeable part of its start.
 async function extract(kind: ParseKind, bytes: Buffer, limits: ChildLimits): Promise<ChildAnswer> {
-  if (kind === "pdf") return { ok: true, text: await (await import("./pdf-text")).pdfText(bytes, limits) };
+  if (kind === "pdf") return { ok: true, ...(await (await import("./pdf-text")).pdfText(bytes, limits)) };
   // The parent sends text formats as UTF-8, whatever the page's own charset was; a byte
   // order mark is dropped, as TextDecoder drops it for the text formats parsed in-process.
   const decoded = bytes.toString("utf8");

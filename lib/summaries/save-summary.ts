@@ -3,12 +3,14 @@ import { append } from "../audit";
 import type { SummaryDraft } from "./compose-summary";
 
 /** Stores a composed summary, audited, in the caller's write transaction. */
-export async function saveSummary(tx: Tx, o: { actor: string; draft: SummaryDraft }) {
+export async function saveSummary(o: { tx: Tx; actor: string; draft: SummaryDraft }) {
+  const { tx } = o;
   const d = o.draft;
   const summary = await tx.summary.create({
     data: { userId: d.userId, period: "daily", periodStart: d.periodStart, periodEnd: d.periodEnd, summaryText: d.summaryText, keyTopics: d.keyTopics, tasksCreated: d.tasksCreated },
   });
-  await append(tx, {
+  await append({
+    tx,
     actor: o.actor,
     action: "summary.create",
     resource: `summary:${summary.id}`,

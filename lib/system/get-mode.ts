@@ -7,7 +7,8 @@ export type SystemMode = { mode: "normal" | "read_only" | "emergency"; reason: s
 const TTL_MS = 1000;
 let cached: { value: SystemMode; at: number } | undefined;
 
-export async function getSystemMode(db: Db = defaultDb): Promise<SystemMode> {
+export async function getSystemMode(o: { db?: Db } = {}): Promise<SystemMode> {
+  const { db = defaultDb } = o;
   if (cached && Date.now() - cached.at < TTL_MS) return cached.value;
   const row = await db.systemState.findUnique({ where: { id: 1 } });
   const value: SystemMode = row

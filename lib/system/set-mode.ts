@@ -13,10 +13,11 @@ export const setModeSchema = z.object({
  * normal | read_only (every mutating API call answers 503; reads work) | emergency (also
  * stops the queue). Audited; every process sees the change within a second.
  */
-export async function setSystemMode(tx: Tx, o: { mode: (typeof SYSTEM_MODES)[number]; reason: string; actor: string }) {
+export async function setSystemMode(o: { tx: Tx; mode: (typeof SYSTEM_MODES)[number]; reason: string; actor: string }) {
+  const { tx } = o;
   const before = await tx.systemState.findUniqueOrThrow({ where: { id: 1 } });
   const after = await tx.systemState.update({ where: { id: 1 }, data: { mode: o.mode, reason: o.reason, changedBy: o.actor, changedAt: new Date() } });
-  await append(tx, { actor: o.actor, action: "system.mode", resource: "system:mode", subsystem: "health", payload: { from: before.mode, to: o.mode, reason: o.reason }, result: "success" });
+  await append({ tx, actor: o.actor, action: "system.mode", resource: "system:mode", subsystem: "health", payload: { from: before.mode, to: o.mode, reason: o.reason }, result: "success" });
   forgetSystemMode();
   return after;
 }

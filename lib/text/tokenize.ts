@@ -179,8 +179,22 @@ export function indexTerms(text: string, lang?: Lang): string[] {
   return out;
 }
 
+/** Terms already worked out, by language and word: a language's vocabulary repeats from text to text. */
+const memo = new Map<string, string | null>();
+const MEMO_WORDS = 100_000;
+
 /** The index term of one normalised word in a text of `lang`, or null when it is not indexed. */
 function termOf(word: string, lang: Lang): string | null {
+  const key = `${lang}\u0000${word}`;
+  let term = memo.get(key);
+  if (term === undefined) {
+    if (memo.size >= MEMO_WORDS) memo.clear();
+    memo.set(key, (term = computeTerm(word, lang)));
+  }
+  return term;
+}
+
+function computeTerm(word: string, lang: Lang): string | null {
   if (tooShort(word)) return null;
   const stops = stopWordsOf(languageForWord(wordScript(word), lang));
   if (stops.has(word) || stops.has(elide(word))) return null; // c'est, l'un: stop-words behind an article

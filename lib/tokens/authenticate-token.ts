@@ -17,7 +17,8 @@ type TokenRow = {
 const lastTouched = new Map<number, number>();
 
 /** The user behind a bearer token, or null when it is unknown, revoked, expired or disabled. */
-export async function authenticateToken(db: Db, token: string): Promise<(AuthUser & { tokenId: number; tokenExpiresAt: Date | null; mustChangePassword: boolean }) | null> {
+export async function authenticateToken(o: { db: Db; token: string }): Promise<(AuthUser & { tokenId: number; tokenExpiresAt: Date | null; mustChangePassword: boolean }) | null> {
+  const { db, token } = o;
   if (!looksLikeToken(token)) return null;
   // One joined query: this runs on every API request, and the query builder's include takes
   // two statements and costs more than the lookup itself.

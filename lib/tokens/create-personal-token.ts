@@ -6,8 +6,9 @@ import { createToken } from "./create-token";
  * while authenticated with a token never outlives that token: a leaked 30-day login token
  * cannot mint a permanent one.
  */
-export async function createPersonalToken(tx: Tx, o: { user: { id: number; username: string }; name: string; expiresInDays?: number | null; callerTokenExpiresAt?: Date | null }) {
+export async function createPersonalToken(o: { tx: Tx; user: { id: number; username: string }; name: string; expiresInDays?: number | null; callerTokenExpiresAt?: Date | null }) {
+  const { tx } = o;
   let expiresAt = o.expiresInDays ? new Date(Date.now() + o.expiresInDays * 86_400_000) : null;
   if (o.callerTokenExpiresAt && (!expiresAt || expiresAt > o.callerTokenExpiresAt)) expiresAt = o.callerTokenExpiresAt;
-  return createToken(tx, { user: o.user, name: o.name, expiresAt });
+  return createToken({ tx, user: o.user, name: o.name, expiresAt });
 }

@@ -12,7 +12,8 @@ export type CreateTokenOptions = {
 };
 
 /** Creates a token inside the caller's audited transaction. The plain token is returned once. */
-export async function createToken(tx: Tx, o: CreateTokenOptions) {
+export async function createToken(o: { tx: Tx } & CreateTokenOptions) {
+  const { tx } = o;
   const token = generateToken();
   const record = await tx.apiToken.create({
     data: {
@@ -24,7 +25,8 @@ export async function createToken(tx: Tx, o: CreateTokenOptions) {
       expiresAt: o.expiresAt ?? null,
     },
   });
-  await append(tx, {
+  await append({
+    tx,
     actor: o.actor ?? o.user.username,
     action: "token.create",
     resource: `token:${record.id}`,

@@ -5,7 +5,8 @@ import type { Tx } from "../db/client";
  * many): all of them, or only those issued by signing in through the API (`kind: "login"`),
  * optionally sparing the one the caller is using. Returns how many were revoked.
  */
-export async function revokeUserTokens(tx: Tx, o: { userId: number; kind?: "login"; exceptId?: number | null }): Promise<number> {
+export async function revokeUserTokens(o: { tx: Tx; userId: number; kind?: "login"; exceptId?: number | null }): Promise<number> {
+  const { tx } = o;
   const { count } = await tx.apiToken.updateMany({
     where: {
       userId: o.userId,

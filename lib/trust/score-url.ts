@@ -46,7 +46,8 @@ export function trustScoreCacheSize(): number {
 }
 
 /** Throws on a URL that is not http(s) or has no host. */
-export async function scoreUrl(url: string, db: Db = defaultDb): Promise<TrustScore> {
+export async function scoreUrl(o: { url: string; db?: Db }): Promise<TrustScore> {
+  const { url, db = defaultDb } = o;
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -40,17 +40,19 @@ export function serializeSource(s: { id: number; domain: string; trustScore: num
   };
 }
 
-export async function createSource(tx: Tx, o: { actor: { id: number; username: string }; input: z.output<typeof sourceSchema> }) {
+export async function createSource(o: { tx: Tx; actor: { id: number; username: string }; input: z.output<typeof sourceSchema> }) {
+  const { tx } = o;
   if (await tx.trustedSource.findUnique({ where: { domain: o.input.domain }, select: { id: true } })) throw new ConflictError(`${o.input.domain} is already a listed source: change it instead`);
   const source = await tx.trustedSource.create({
     data: { domain: o.input.domain, trustScore: o.input.trust_score, category: o.input.category, description: o.input.description, verifiedById: o.actor.id, lastVerifiedAt: new Date() },
   });
-  await append(tx, { actor: o.actor.username, action: "trust.source.create", resource: `source:${source.domain}`, subsystem: "trust", payload: { trust_score: source.trustScore }, result: "success" });
-  await bumpCacheVersion(tx, TRUST_CACHE_NAME); // every process drops its cached scores
+  await append({ tx, actor: o.actor.username, action: "trust.source.create", resource: `source:${source.domain}`, subsystem: "trust", payload: { trust_score: source.trustScore }, result: "success" });
+  await bumpCacheVersion({ tx, name: TRUST_CACHE_NAME }); // every process drops its cached scores
   return source;
 }
 
-export async function updateSource(tx: Tx, o: { actor: { id: number; username: string }; id: number; input: z.output<typeof sourcePatchSchema> }) {
+export async function updateSource(o: { tx: Tx; actor: { id: number; username: string }; id: number; input: z.output<typeof sourcePatchSchema> }) {
+  const { tx } = o;
   const before = await tx.trustedSource.findUnique({ where: { id: o.id } });
   if (!before) throw new NotFoundError("trusted source");
   const source = await tx.trustedSource.update({
@@ -63,15 +65,16 @@ export async function updateSource(tx: Tx, o: { actor: { id: number; username: s
       lastVerifiedAt: new Date(),
     },
   });
-  await append(tx, { actor: o.actor.username, action: "trust.source.update", resource: `source:${source.domain}`, subsystem: "trust", payload: { from: before.trustScore, to: source.trustScore }, result: "success" });
-  await bumpCacheVersion(tx, TRUST_CACHE_NAME); // every process drops its cached scores
+  await append({ tx, actor: o.actor.username, action: "trust.source.update", resource: `source:${source.domain}`, subsystem: "trust", payload: { from: before.trustScore, to: source.trustScore }, result: "success" });
+  await bumpCacheVersion({ tx, name: TRUST_CACHE_NAME }); // every process drops its cached scores
   return source;
 }
 
-export async function deleteSource(tx: Tx, o: { actor: { username: string }; id: number }) {
+export async function deleteSource(o: { tx: Tx; actor: { username: string }; id: number }) {
+  const { tx } = o;
   const source = await tx.trustedSource.findUnique({ where: { id: o.id } });
   if (!source) throw new NotFoundError("trusted source");
   await tx.trustedSource.delete({ where: { id: o.id } });
-  await append(tx, { actor: o.actor.username, action: "trust.source.delete", resource: `source:${source.domain}`, subsystem: "trust", payload: { trust_score: source.trustScore }, result: "success" });
-  await bumpCacheVersion(tx, TRUST_CACHE_NAME); // every process drops its cached scores
+  await append({ tx, actor: o.actor.username, action: "trust.source.delete", resource: `source:${source.domain}`, subsystem: "trust", payload: { trust_score: source.trustScore }, result: "success" });
+  await bumpCacheVersion({ tx, name: TRUST_CACHE_NAME }); // every process drops its cached scores
 }

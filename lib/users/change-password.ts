@@ -29,7 +29,7 @@ export type ChangePasswordOptions = {
  */
 export async function changePassword(o: ChangePasswordOptions): Promise<{ sessionVersion: number; loginTokensRevoked: number }> {
   const db = o.db ?? defaultDb;
-  const lock = await lockStatus(db, { username: o.user.username, ip: o.ip });
+  const lock = await lockStatus({ db, username: o.user.username, ip: o.ip });
   if (lock.locked) throw new RateLimitedError("Too many wrong passwords; try again later", lock.retryAfterSeconds);
   const row = await db.user.findUnique({ where: { id: o.user.id }, select: { passwordHash: true, mustChangePassword: true } });
   if (!row) throw new NotFoundError("user");
@@ -38,9 +38,10 @@ export async function changePassword(o: ChangePasswordOptions): Promise<{ sessio
     // Recorded like a failed sign-in, under the same serialisation: parallel guesses cannot
     // slip past the lockout.
     const recentFailures = await writeTransaction(async (tx) => {
-      if ((await lockStatus(tx, { username: o.user.username, ip: o.ip })).locked) return null;
+      if ((await lockStatus({ db: tx, username: o.user.username, ip: o.ip })).locked) return null;
       await tx.signInAttempt.create({ data: { username: o.user.username, ip: o.ip, outcome: "failure" } });
-      await append(tx, {
+      await append({
+        tx,
         actor: o.user.username,
         action: "user.password_change",
         resource: `user:${o.user.id}`,
@@ -48,7 +49,7 @@ export async function changePassword(o: ChangePasswordOptions): Promise<{ sessio
         payload: { ip: o.ip, reason: "wrong_current_password" },
         result: "failure",
       });
-      return (await lockStatus(tx, { username: o.user.username, ip: o.ip })).recentFailures;
+      return (await lockStatus({ db: tx, username: o.user.username, ip: o.ip })).recentFailures;
     }, db);
     if (recentFailures === null) throw new RateLimitedError("Too many wrong passwords; try again later", config.lockout.lockSeconds);
     const delay = failureDelayMs(recentFailures);
@@ -59,7 +60,7 @@ export async function changePassword(o: ChangePasswordOptions): Promise<{ sessio
   const passwordHash = await hashPassword(o.newPassword);
 
   return writeTransaction(async (tx) => {
-    const locked = await lockStatus(tx, { username: o.user.username, ip: o.ip });
+    const locked = await lockStatus({ db: tx, username: o.user.username, ip: o.ip });
     if (locked.locked) throw new RateLimitedError("Too many wrong passwords; try again later", locked.retryAfterSeconds);
     // Someone (an admin, another session) changed it while this one was hashing.
     const now = await tx.user.findUnique({ where: { id: o.user.id }, select: { passwordHash: true } });
@@ -69,9 +70,10 @@ export async function changePassword(o: ChangePasswordOptions): Promise<{ sessio
       data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } },
       select: { sessionVersion: true },
     });
-    await usersChanged(tx);
-    const loginTokensRevoked = await revokeUserTokens(tx, { userId: o.user.id, kind: "login", exceptId: o.keepTokenId });
-    await append(tx, {
+    await usersChanged({ tx });
+    const loginTokensRevoked = await revokeUserTokens({ tx, userId: o.user.id, kind: "login", exceptId: o.keepTokenId });
+    await append({
+      tx,
       actor: o.user.username,
       action: "user.password_change",
       resource: `user:${o.user.id}`,

@@ -19,11 +19,12 @@ import { assertNotLastAdmin } from "./last-admin";
  * uploaded: other people's answers cite them, so they are reassigned to the admin who
  * deleted the account (their version history still records who wrote each version).
  */
-export async function deleteUser(tx: Tx, o: { admin: { id: number; username: string }; userId: number }) {
+export async function deleteUser(o: { tx: Tx; admin: { id: number; username: string }; userId: number }) {
+  const { tx } = o;
   const target = await tx.user.findUnique({ where: { id: o.userId } });
   if (!target) throw new NotFoundError("user");
   if (target.id === o.admin.id) throw new ConflictError("You cannot delete your own account: another admin can");
-  await assertNotLastAdmin(tx, target, "delete");
+  await assertNotLastAdmin({ tx, target, change: "delete" });
 
   const mine = { userId: target.id };
   const removed = {
@@ -50,8 +51,9 @@ export async function deleteUser(tx: Tx, o: { admin: { id: number; username: str
     running_jobs: await tx.job.count({ where: { createdById: target.id } }),
   };
   await tx.user.delete({ where: { id: target.id } });
-  await usersChanged(tx);
-  await append(tx, {
+  await usersChanged({ tx });
+  await append({
+    tx,
     actor: o.admin.username,
     action: "user.delete",
     resource: `user:${target.id}`,

@@ -7,7 +7,8 @@ import { ConflictError } from "../errors";
  * leave read-only mode afterwards. Runs inside writeTransaction, which serialises audited
  * writes, so two admins cannot demote each other at once.
  */
-export async function assertNotLastAdmin(tx: Tx, target: { id: number; role: string; disabledAt: Date | null }, change: "delete" | "disable" | "demote") {
+export async function assertNotLastAdmin(o: { tx: Tx; target: { id: number; role: string; disabledAt: Date | null }; change: "delete" | "disable" | "demote" }) {
+  const { tx, target, change } = o;
   if (!isActiveAdmin(target)) return;
   const others = await tx.user.count({ where: { ...ACTIVE_ADMINS, id: { not: target.id } } });
   if (others === 0) {

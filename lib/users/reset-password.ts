@@ -11,14 +11,16 @@ import { endSessions } from "./end-sessions";
  * tokens are revoked, the new password must be changed at sign-in; and the name's failed
  * sign-ins are cleared so a lockout does not keep them out. Audited as `system`.
  */
-export async function resetPassword(tx: Tx, o: { username: string; passwordHash: string }) {
+export async function resetPassword(o: { tx: Tx; username: string; passwordHash: string }) {
+  const { tx } = o;
   const user = await tx.user.findUnique({ where: { username: o.username.trim().toLowerCase() } });
   if (!user) throw new NotFoundError(`user "${o.username}"`);
   await tx.user.update({ where: { id: user.id }, data: { passwordHash: o.passwordHash, mustChangePassword: true } });
-  await endSessions(tx, { userId: user.id });
-  const loginTokensRevoked = await revokeUserTokens(tx, { userId: user.id, kind: "login" });
+  await endSessions({ tx, userId: user.id });
+  const loginTokensRevoked = await revokeUserTokens({ tx, userId: user.id, kind: "login" });
   const { count: failuresCleared } = await tx.signInAttempt.deleteMany({ where: { username: user.username, outcome: "failure" } });
-  await append(tx, {
+  await append({
+    tx,
     actor: SYSTEM_ACTOR,
     action: "user.password_reset",
     resource: `user:${user.id}`,

@@ -8,10 +8,12 @@ import { endSessions } from "./end-sessions";
  * by signing in through the API (POST /api/auth/login|register). Personal tokens the user
  * created in Settings are theirs to revoke one by one: scripts may depend on them.
  */
-export async function signOutEverywhere(tx: Tx, o: { user: { id: number; username: string }; via: string | null }) {
-  await endSessions(tx, { userId: o.user.id });
-  const loginTokensRevoked = await revokeUserTokens(tx, { userId: o.user.id, kind: "login" });
-  await append(tx, {
+export async function signOutEverywhere(o: { tx: Tx; user: { id: number; username: string }; via: string | null }) {
+  const { tx } = o;
+  await endSessions({ tx, userId: o.user.id });
+  const loginTokensRevoked = await revokeUserTokens({ tx, userId: o.user.id, kind: "login" });
+  await append({
+    tx,
     actor: o.user.username,
     action: "auth.logout_everywhere",
     resource: `user:${o.user.id}`,

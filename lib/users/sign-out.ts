@@ -8,10 +8,11 @@ import { endSessions } from "./end-sessions";
  * user (there is one session version per user). A cookie whose session had already ended
  * changes nothing, so a stale copy can neither sign the user out nor write in their name.
  */
-export async function signOut(tx: Tx, o: { claims: SessionClaims }): Promise<boolean> {
+export async function signOut(o: { tx: Tx; claims: SessionClaims }): Promise<boolean> {
+  const { tx } = o;
   const user = await tx.user.findUnique({ where: { id: o.claims.userId }, select: { id: true, username: true, sessionVersion: true } });
   if (!user || user.sessionVersion !== o.claims.sessionVersion) return false;
-  await endSessions(tx, { userId: user.id });
-  await append(tx, { actor: user.username, action: "auth.logout", resource: `user:${user.id}`, subsystem: "auth", payload: { via: "web" }, result: "success" });
+  await endSessions({ tx, userId: user.id });
+  await append({ tx, actor: user.username, action: "auth.logout", resource: `user:${user.id}`, subsystem: "auth", payload: { via: "web" }, result: "success" });
   return true;
 }

@@ -24,7 +24,8 @@ export type UserChanges = {
  *   revoked, and the user must choose a new password at next sign-in.
  * The last active admin cannot be demoted or disabled, and nobody disables themself.
  */
-export async function updateUser(tx: Tx, o: { admin: { id: number; username: string }; userId: number; changes: UserChanges }) {
+export async function updateUser(o: { tx: Tx; admin: { id: number; username: string }; userId: number; changes: UserChanges }) {
+  const { tx } = o;
   const target = await tx.user.findUnique({ where: { id: o.userId } });
   if (!target) throw new NotFoundError("user");
   const { role, disabled, temporaryPasswordHash } = o.changes;
@@ -33,8 +34,8 @@ export async function updateUser(tx: Tx, o: { admin: { id: number; username: str
   const enabling = disabled === false && target.disabledAt !== null;
 
   if (disabling && target.id === o.admin.id) throw new ConflictError("You cannot disable your own account: another admin can");
-  if (roleChanges && isAdmin(target)) await assertNotLastAdmin(tx, target, "demote");
-  if (disabling) await assertNotLastAdmin(tx, target, "disable");
+  if (roleChanges && isAdmin(target)) await assertNotLastAdmin({ tx, target, change: "demote" });
+  if (disabling) await assertNotLastAdmin({ tx, target, change: "disable" });
 
   const resource = `user:${target.id}`;
   const events: AuditEvent[] = [];
@@ -48,7 +49,7 @@ export async function updateUser(tx: Tx, o: { admin: { id: number; username: str
   }
   if (disabling) {
     data.disabledAt = new Date();
-    event("user.disable", { tokens_revoked: await revokeUserTokens(tx, { userId: target.id }) });
+    event("user.disable", { tokens_revoked: await revokeUserTokens({ tx, userId: target.id }) });
   }
   if (enabling) {
     data.disabledAt = null;
@@ -57,13 +58,13 @@ export async function updateUser(tx: Tx, o: { admin: { id: number; username: str
   if (temporaryPasswordHash !== undefined) {
     data.passwordHash = temporaryPasswordHash;
     data.mustChangePassword = true;
-    event("user.password_reset", { login_tokens_revoked: await revokeUserTokens(tx, { userId: target.id, kind: "login" }) });
+    event("user.password_reset", { login_tokens_revoked: await revokeUserTokens({ tx, userId: target.id, kind: "login" }) });
   }
   if (events.length === 0) return tx.user.findUniqueOrThrow({ where: { id: target.id }, select: USER_FIELDS });
   if (roleChanges || disabling || temporaryPasswordHash !== undefined) data.sessionVersion = { increment: 1 };
 
   const updated = await tx.user.update({ where: { id: target.id }, data, select: USER_FIELDS });
-  await usersChanged(tx);
-  await appendMany(tx, events);
+  await usersChanged({ tx });
+  await appendMany({ tx, events });
   return updated;
 }

@@ -1,18 +1,21 @@
 // `npm run bench:answers`: does the built-in engine answer only what its sources state, cite the
 // passage that states it, and say it does not know otherwise, in every language? The evaluation
 // set lives in tests/fixtures/answers/: documents on invented subjects (no model can know them
-// beforehand) and questions about them, a third held out (questions.holdout.json) and not read
-// while tuning the engine. Every document is ingested into a fresh SQLite database as shared,
-// approved knowledge; each question goes to `builtinReply`; the run is recorded in
-// docs/benchmarks.md (record.ts).
+// beforehand) and questions about them in four sets: tune (questions.json), holdout
+// (questions.holdout.json, kept aside while tuning the engine), blind (questions.blind.json,
+// written by a separate author who never read the engine; its failures have since been read)
+// and blind2 (questions.blind2.json, written the same way and kept unseen: the report never
+// lists its failing questions). Every document (all sets share them)
+// is ingested into a fresh SQLite database as shared, approved knowledge; each question goes to
+// `builtinReply`; the run is recorded in docs/benchmarks.md (record.ts).
 //   --json               machine-readable results on stdout
-//   --set tune|holdout|all   which questions (default all; only a full run is recorded)
+//   --set tune|holdout|blind|blind2|all   which questions (default all; only a full run is recorded)
 //   --no-record          leave docs/benchmarks.md alone
 //   --note <text>        what was measured, when not the current engine ("engine at 093b814")
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { loadDocuments, loadQuestions, type AnswerQuestion, type QuestionSet } from "./answers/fixtures";
+import { loadDocuments, loadQuestions, QUESTION_SETS, type AnswerQuestion, type QuestionSet } from "./answers/fixtures";
 import { byLanguage, excerpt, gapsToEnglish, judge, LANG_NAMES, missedTargets, rateCells, rates, TARGETS, type Status, type Verdict } from "./answers/score";
 import { recordRun } from "./record";
 
@@ -21,8 +24,8 @@ export type { AnswerQuestion } from "./answers/fixtures";
 const args = process.argv.slice(2);
 const asJson = args.includes("--json");
 const setArg = args.includes("--set") ? args[args.indexOf("--set") + 1] : "all";
-if (!["tune", "holdout", "all"].includes(setArg)) throw new Error(`--set must be tune, holdout or all, got ${setArg}`);
-const sets: QuestionSet[] = setArg === "all" ? ["tune", "holdout"] : [setArg as QuestionSet];
+if (setArg !== "all" && !(QUESTION_SETS as readonly string[]).includes(setArg)) throw new Error(`--set must be ${QUESTION_SETS.join(", ")} or all, got ${setArg}`);
+const sets: QuestionSet[] = setArg === "all" ? [...QUESTION_SETS] : [setArg as QuestionSet];
 const record = !args.includes("--no-record") && setArg === "all";
 const note = args.includes("--note") ? args[args.indexOf("--note") + 1] : undefined;
 
@@ -72,7 +75,7 @@ try {
 }
 const seconds = Math.round((performance.now() - started) / 100) / 10;
 
-const setName: Record<QuestionSet, string> = { tune: "tuning", holdout: "held out" };
+const setName: Record<QuestionSet, string> = { tune: "tuning", holdout: "held out", blind: "blind held out (read, then tuned on)", blind2: "second blind held out" };
 const groups = [...sets.map((s) => ({ label: setName[s], rates: rates(verdicts.filter((v) => v.set === s)) })), ...(sets.length > 1 ? [{ label: "all", rates: rates(verdicts) }] : [])];
 const languages = byLanguage(verdicts);
 const english = languages.find((l) => l.lang === "en")?.rates;
@@ -108,7 +111,7 @@ function report(): string {
     .filter((r) => r.n.some((n) => n > 0))
     .map((r) => `| ${reasonLabel[r.k]} | ${r.n.join(" | ")} |`);
   return `
-The evaluation set in \`tests/fixtures/answers/\`: ${documents.length} documents on invented subjects, so no engine or model knows them beforehand (${count(documents.map((d) => d.lang))}), and ${verdicts.length} questions (${count(verdicts.map((v) => v.kind))}; ${count(verdicts.map((v) => v.lang))}). Unanswerable questions are near misses: the subject is in the documents, the attribute asked is not. Each question goes to the built-in engine (\`builtinReply\`${note ? `, ${note}` : ""}) in process, over a fresh SQLite database holding only these documents (shared, trust 75); ${seconds} s for the run. A third of the questions (\`questions.holdout.json\`) is held out: not read while the engine is tuned.
+The evaluation set in \`tests/fixtures/answers/\`: ${documents.length} documents on invented subjects, so no engine or model knows them beforehand (${count(documents.map((d) => d.lang))}), and ${verdicts.length} questions (${count(verdicts.map((v) => v.kind))}; ${count(verdicts.map((v) => v.lang))}). Unanswerable questions are near misses: the subject is in the documents, the attribute asked is not. Each question goes to the built-in engine (\`builtinReply\`${note ? `, ${note}` : ""}) in process, over a fresh SQLite database holding only these documents (shared, trust 75); ${seconds} s for the run. Three sets are held out: \`questions.holdout.json\`, kept aside while the engine is tuned; \`questions.blind.json\` (with the \`*-blind-*\` documents), written on 2026-12-01 by a separate author who never read the engine, whose failures were then read and tuned on; and \`questions.blind2.json\` (with the \`*-blind2-*\` documents), written the same way and never read: its failures are not listed here, so that it stays a measure of questions the engine has not seen.
 
 Answered correctly: an expected text appears in the reply (a conflict: every disagreeing value, each source cited; a multi-part question: status partial). Right citation: a cited document holds the fact. Honest don't-know: an unanswerable question gets status unknown. False don't-know: an answerable one gets status unknown. Targets: right citation ≥ ${TARGETS.rightCitation} %, honest don't-know ≥ ${TARGETS.honest} %, false don't-know ≤ ${TARGETS.falseDontKnow} %, every language within ${TARGETS.langGap} points of English.
 
@@ -116,7 +119,7 @@ Answered correctly: an expected text appears in the reply (a conflict: every dis
 |---${rule}
 ${groups.map((g) => `| ${g.label} | ${rateCells(g.rates).join(" | ")} |`).join("\n")}
 
-By language (${sets.length > 1 ? "both sets" : setName[sets[0]]}):
+By language (${sets.length > 1 ? "all sets" : setName[sets[0]]}):
 
 | language ${header}
 |---${rule}
@@ -125,5 +128,5 @@ ${languages.map((l) => `| ${LANG_NAMES[l.lang]} | ${rateCells(l.rates).join(" | 
 Summary: answered correctly ${pctOf(all.correct, all.answerBearing)}, right citation ${pctOf(all.rightCitation, all.answerBearing)}, honest don't-know ${pctOf(all.honest, all.unanswerable)}, false don't-know ${pctOf(all.falseDontKnow, all.answerBearing)} (${all.n} questions; ${verdicts.filter((v) => !v.pass).length} failing${note ? `; ${note}` : ""})
 
 ${reasonRows.length ? `Why questions fail (a question can fail for more than one reason):\n\n| reason | ${sets.map((set) => setName[set]).join(" | ")} |\n|---|${sets.map(() => "---:").join("|")}|\n${reasonRows.join("\n")}\n\n` : ""}${missed.length ? `Targets missed:\n${missed.map((m) => `- ${m}`).join("\n")}` : "Every target is met."}
-${offSubject ? `\n${offSubject} honest don't-know repl${offSubject === 1 ? "y cites" : "ies cite"} a document other than the question's near subject (not a failure).\n` : ""}${sets.includes("tune") ? `\n### Failing questions (tuning set)\n\n${failing("tune").join("\n") || "None."}\n` : ""}${sets.includes("holdout") ? `\n### Held-out failures\n\n${failing("holdout").join("\n") || "None."}\n` : ""}`;
+${offSubject ? `\n${offSubject} honest don't-know repl${offSubject === 1 ? "y cites" : "ies cite"} a document other than the question's near subject (not a failure).\n` : ""}${sets.includes("tune") ? `\n### Failing questions (tuning set)\n\n${failing("tune").join("\n") || "None."}\n` : ""}${sets.includes("holdout") ? `\n### Held-out failures\n\n${failing("holdout").join("\n") || "None."}\n` : ""}${sets.includes("blind") ? `\n### Blind held-out failures\n\n${failing("blind").join("\n") || "None."}\n` : ""}`;
 }

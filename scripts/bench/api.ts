@@ -8,6 +8,9 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { recordRun, reportLines, tableSummary } from "./record";
+
+const report = reportLines();
 
 const seconds = Number(process.env.GRACE_BENCH_SECONDS) || 10;
 const connections = Number(process.env.GRACE_BENCH_CONNECTIONS) || 50;
@@ -76,13 +79,20 @@ try {
     }),
   );
 
-  console.log(`\n${seconds}s per target, ${connections} connections, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}\n`);
-  console.log("| target | req/s | p50 ms | p97.5 ms | p99 ms | errors | non-2xx |");
-  console.log("|---|---:|---:|---:|---:|---:|---:|");
-  for (const r of rows) console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p97_5} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);
+  report.say(`\n${seconds}s per target, ${connections} connections, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}\n`);
+  report.say("| target | req/s | p50 ms | p97.5 ms | p99 ms | errors | non-2xx |");
+  report.say("|---|---:|---:|---:|---:|---:|---:|");
+  for (const r of rows) report.say(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p97_5} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);
   const verify = await (await fetch(`${base}/api/log/verify`, { headers: auth })).json();
-  console.log(`\naudit log after the run: ${JSON.stringify(verify)}`);
+  report.say(`\naudit log after the run: ${JSON.stringify(verify)}`);
 } finally {
   control.close();
   grace.kill("SIGTERM");
 }
+
+recordRun({
+  heading: "## API (`npm run bench:api`)",
+  when: new Date().toISOString().slice(0, 10),
+  report: `Grace started by \`scripts/start.ts\` on the embedded SQLite database (fresh data dir), autocannon\nagainst each target, a plain \`node:http\` JSON server as the control in the same run.\n\n${report.text()}`,
+  summary: tableSummary,
+});

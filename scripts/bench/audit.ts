@@ -8,6 +8,9 @@ import path from "node:path";
 import pg from "pg";
 import { migrate } from "../../lib/db/migrate";
 import { answers, DEFAULT_TEST_DATABASE_URL, withDatabase } from "../../tests/setup/postgres-server";
+import { recordRun, reportLines, tableSummary } from "./record";
+
+const report = reportLines();
 
 const count = Number(process.env.GRACE_BENCH_APPENDS) || 2000;
 
@@ -39,12 +42,12 @@ async function bench(label: string, url: string) {
   const verify = timed(label, url, ["verify"]);
   const inProcess = JSON.parse(one.out) as { appendsPerSecond: number };
   const v = JSON.parse(verify.out) as { checked: number; ms: number; valid: boolean };
-  console.log(`| ${label} | ${inProcess.appendsPerSecond} | ${Math.round(count / (pairMs / 1000))} | ${v.checked} entries in ${Math.round(v.ms)} ms (${v.valid ? "valid" : "INVALID"}) |`);
+  report.say(`| ${label} | ${inProcess.appendsPerSecond} | ${Math.round(count / (pairMs / 1000))} | ${v.checked} entries in ${Math.round(v.ms)} ms (${v.valid ? "valid" : "INVALID"}) |`);
 }
 
-console.log(`\n${count} appends per case, ${os.cpus().length} cores, Node ${process.version}\n`);
-console.log("| database | appends/s, one process | appends/s, two processes | full verify |");
-console.log("|---|---:|---:|---|");
+report.say(`\n${count} appends per case, ${os.cpus().length} cores, Node ${process.version}\n`);
+report.say("| database | appends/s, one process | appends/s, two processes | full verify |");
+report.say("|---|---:|---:|---|");
 const dir = mkdtempSync(path.join(os.tmpdir(), "grace-bench-audit-"));
 const file = path.join(dir, "bench.db");
 await migrate({ provider: "sqlite", file });
@@ -64,5 +67,12 @@ if (await answers(adminUrl)) {
     await admin.end();
   }
 } else {
-  console.log("| PostgreSQL | no server at GRACE_TEST_DATABASE_URL | | |");
+  report.say("| PostgreSQL | no server at GRACE_TEST_DATABASE_URL | | |");
 }
+
+recordRun({
+  heading: "## Audit log (`npm run bench:audit`)",
+  when: new Date().toISOString().slice(0, 10),
+  report: `Appends each in their own transaction (as state changes use them), then a full verify.\n\n${report.text()}`,
+  summary: tableSummary,
+});

@@ -7,7 +7,7 @@ import { writeTransaction } from "../../lib/db/transaction";
 import { createToken } from "../../lib/tokens/create-token";
 
 const user = await db.user.findFirstOrThrow({ orderBy: { id: "asc" } });
-const { token } = await writeTransaction((tx) => createToken(tx, { user: { id: user.id, username: user.username }, name: "bench-handler" }));
+const { token } = await writeTransaction((tx) => createToken({ tx, user: { id: user.id, username: user.username }, name: "bench-handler" }));
 let n = 50_000;
 
 async function run(callers: number, total: number) {

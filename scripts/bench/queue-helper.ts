@@ -11,14 +11,14 @@ const payload = { steps: 1, step_ms: 0 };
 
 if (command === "enqueue") {
   await writeTransaction(async (tx) => {
-    for (let i = 0; i < count; i++) await enqueue(tx, { kind: "steps", payload, description: "bench" });
+    for (let i = 0; i < count; i++) await enqueue({ tx, kind: "steps", payload, description: "bench" });
   });
 } else if (command === "wait") {
   while ((await db.job.count({ where: { status: "completed" } })) < count) await sleep(50);
 } else if (command === "latency") {
   const ids: number[] = [];
   for (let i = 0; i < count; i++) {
-    ids.push((await writeTransaction((tx) => enqueue(tx, { kind: "steps", payload, description: "latency" }))).id);
+    ids.push((await writeTransaction((tx) => enqueue({ tx, kind: "steps", payload, description: "latency" }))).id);
     await sleep(50);
   }
   while ((await db.job.count({ where: { id: { in: ids }, status: "completed" } })) < count) await sleep(50);

@@ -6,6 +6,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import os from "node:os";
 import { benchDatabases } from "./databases";
+import { recordRun, reportLines, tableSummary } from "./record";
+
+const report = reportLines();
 
 const jobs = Number(process.env.GRACE_BENCH_JOBS) || 2000;
 const latencyJobs = 200;
@@ -32,9 +35,9 @@ async function stopWorkers(workers: ChildProcess[]) {
   await Promise.all(workers.map((w) => new Promise((r) => (w.once("exit", r), w.kill("SIGTERM")))));
 }
 
-console.log(`\n${jobs} jobs for throughput, ${latencyJobs} for latency; ${os.cpus().length} cores, Node ${process.version}\n`);
-console.log("| database | jobs/s (2 workers × 4) | enqueue→start p50 ms | p95 ms |");
-console.log("|---|---:|---:|---:|");
+report.say(`\n${jobs} jobs for throughput, ${latencyJobs} for latency; ${os.cpus().length} cores, Node ${process.version}\n`);
+report.say("| database | jobs/s (2 workers × 4) | enqueue→start p50 ms | p95 ms |");
+report.say("|---|---:|---:|---:|");
 for (const db of await benchDatabases("queue")) {
   try {
     await run("scripts/bench/queue-helper.ts", db.url, ["enqueue", String(jobs)]);
@@ -45,8 +48,15 @@ for (const db of await benchDatabases("queue")) {
     await sleep(1000); // idle workers
     const latency = JSON.parse(await run("scripts/bench/queue-helper.ts", db.url, ["latency", String(latencyJobs)])) as { p50: number; p95: number };
     await stopWorkers(workers);
-    console.log(`| ${db.label} | ${throughput} | ${latency.p50} | ${latency.p95} |`);
+    report.say(`| ${db.label} | ${throughput} | ${latency.p50} | ${latency.p95} |`);
   } finally {
     await db.drop();
   }
 }
+
+recordRun({
+  heading: "## Job queue (`npm run bench:queue`)",
+  when: new Date().toISOString().slice(0, 10),
+  report: `Real worker processes (\`workers/index.ts\`, loops off), default settings (poll every 500 ms,\n30 s leases). Throughput: jobs queued up front, two workers with four slots each drain them;\nthe time includes starting the two workers (≈1 s). Latency: jobs enqueued one at a time (20/s)\ninto idle workers, enqueue → start from the jobs' own timestamps.\n\n${report.text()}`,
+  summary: tableSummary,
+});

@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { config } from "../../lib/config";
 
 const require = createRequire(import.meta.url);
 
@@ -34,7 +35,7 @@ export async function createSchemaEngine(
 ) {
   const bg = await (loaded ??= loadEngineModule());
   const log = (line: string) => {
-    if (process.env.GRACE_DEBUG_ENGINE) console.error(line);
+    if (config.debugEngine) console.error(line);
   };
   const engine = await bg.SchemaEngine.new(
     { datamodels },

@@ -51,11 +51,11 @@ let counter = 0;
 export async function createUser(o: { username?: string; password?: string; role?: Role } = {}) {
   const username = o.username ?? `user${++counter}_${Date.now().toString(36)}`;
   const passwordHash = await hashPassword(o.password ?? "correct horse battery");
-  return writeTransaction((tx) => registerUser(tx, { username, passwordHash, role: o.role ?? "user", actor: "system" }));
+  return writeTransaction((tx) => registerUser({ tx, username, passwordHash, role: o.role ?? "user", actor: "system" }));
 }
 
 export async function tokenFor(user: { id: number; username: string }, name = "test") {
-  const { token } = await writeTransaction((tx) => createToken(tx, { user, name }));
+  const { token } = await writeTransaction((tx) => createToken({ tx, user, name }));
   return token;
 }
 

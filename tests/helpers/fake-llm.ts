@@ -17,6 +17,10 @@ export type FakeLlm = {
   /** What to do with the next requests. */
   behave: (b: Partial<Behaviour>) => void;
   lastRequest: () => { model: string; messages: { role: string; content: string }[] } | null;
+  /** The Authorization header of the last request (which API key reached the server). */
+  lastAuthorization: () => string | null;
+  /** Chat-completion requests received so far. */
+  requests: () => number;
   finishedAt: () => number | null;
   /** Requests the client closed before the answer was complete. */
   closedEarly: () => number;
@@ -28,6 +32,8 @@ export type FakeLlm = {
 export async function startFakeLlm(): Promise<FakeLlm> {
   let behaviour: Behaviour = { tokens: ["Hello"], delayMs: 0, firstDelayMs: 0, status: 200 };
   let last: ReturnType<FakeLlm["lastRequest"]> = null;
+  let lastAuthorization: string | null = null;
+  let requests = 0;
   let finished: number | null = null;
   let closedEarly = 0;
   let sent: string[] = [];
@@ -39,6 +45,8 @@ export async function startFakeLlm(): Promise<FakeLlm> {
       return;
     }
     last = JSON.parse(body);
+    lastAuthorization = req.headers.authorization ?? null;
+    requests++;
     if (behaviour.status !== 200) {
       res.writeHead(behaviour.status, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "the fake model is down" } }));
       return;
@@ -76,6 +84,8 @@ export async function startFakeLlm(): Promise<FakeLlm> {
       finished = null;
     },
     lastRequest: () => last,
+    lastAuthorization: () => lastAuthorization,
+    requests: () => requests,
     finishedAt: () => finished,
     closedEarly: () => closedEarly,
     sentTokens: () => [...sent],

@@ -158,6 +158,8 @@ const FINGERPRINT: [string, string][] = [
   ["causalEvents", `SELECT COUNT(*) FROM "CausalEvent"`],
   ["securityEvents", `SELECT COUNT(*) FROM "SecurityEvent"`],
   ["artifacts", `SELECT COUNT(*) FROM "KnowledgeArtifact"`],
+  ["sandboxFiles", `SELECT COUNT(*) FROM "SandboxFile"`],
+  ["sandboxFiles.bytes", `SELECT COALESCE(SUM("sizeBytes"), 0) FROM "SandboxFile"`],
   ["artifacts.updated", `SELECT MAX("updatedAt") FROM "KnowledgeArtifact"`],
   ["artifacts.deleted", `SELECT COUNT("deletedAt") FROM "KnowledgeArtifact"`],
   ["artifactVersions", `SELECT COUNT(*) FROM "KnowledgeArtifactVersion"`],

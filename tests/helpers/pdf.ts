@@ -5,12 +5,12 @@ const encoder = new TextEncoder();
 
 const escape = (text: string) => text.replace(/[\\()]/g, (c) => `\\${c}`);
 
-/** A PDF with the given text (Helvetica): one line, or one line per string (small type). */
-export function makePdf(text: string | string[]): Uint8Array<ArrayBuffer> {
+/** A PDF with the given text (Helvetica): one line, or one line per string (small type); `title`: its Info dictionary's Title. */
+export function makePdf(text: string | string[], o: { title?: string } = {}): Uint8Array<ArrayBuffer> {
   const stream = Array.isArray(text)
     ? `BT /F1 9 Tf 11 TL 36 760 Td ${text.map((line) => `(${escape(line)}) Tj T*`).join(" ")} ET`
     : `BT /F1 18 Tf 72 700 Td (${escape(text)}) Tj ET`;
-  return assemble(`<< /Length ${stream.length} >>`, encoder.encode(stream));
+  return assemble(`<< /Length ${stream.length} >>`, encoder.encode(stream), o.title);
 }
 
 /**
@@ -34,13 +34,14 @@ export async function makeInflatingPdf(megabytes: number): Promise<Uint8Array<Ar
 }
 
 /** Catalog, pages, one page whose content stream is `stream`, a font; with a correct xref. */
-function assemble(streamDictionary: string, stream: Uint8Array): Uint8Array<ArrayBuffer> {
+function assemble(streamDictionary: string, stream: Uint8Array, title?: string): Uint8Array<ArrayBuffer> {
   const objects: Uint8Array[] = [
     encoder.encode("<< /Type /Catalog /Pages 2 0 R >>"),
     encoder.encode("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
     encoder.encode("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"),
     concat([encoder.encode(`${streamDictionary}\nstream\n`), stream, encoder.encode("\nendstream")]),
     encoder.encode("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"),
+    ...(title === undefined ? [] : [encoder.encode(`<< /Title (${escape(title)}) >>`)]),
   ];
   const parts: Uint8Array[] = [encoder.encode("%PDF-1.4\n")];
   let length = parts[0].length;
@@ -52,7 +53,7 @@ function assemble(streamDictionary: string, stream: Uint8Array): Uint8Array<Arra
     length += object.length;
   });
   const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
-  parts.push(encoder.encode(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`));
+  parts.push(encoder.encode(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${title === undefined ? "" : " /Info 6 0 R"} >>\nstartxref\n${length}\n%%EOF\n`));
   return concat(parts);
 }
 

@@ -25,7 +25,7 @@ describe("two OS processes appending at once", () => {
     expect(rows.filter((r) => r.actor === "proc-b")).toHaveLength(500);
     rows.forEach((r, i) => expect(r.sequence).toBe(before + i + 1));
     expect(new Set(rows.map((r) => r.prevHash)).size).toBe(1000); // no two entries share a parent: no fork
-    const result = await verifyLog(db);
+    const result = await verifyLog({ db });
     expect(result).toMatchObject({ valid: true, first_bad_sequence: null });
     expect(result.checked).toBe(before + 1000);
   }, 240_000);

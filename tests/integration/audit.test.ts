@@ -8,7 +8,7 @@ import { call, createUser, db, tokenFor } from "../helpers/api";
 
 async function appendMany(n: number, actor = "tester") {
   for (let i = 0; i < n; i++) {
-    await writeTransaction((tx) => append(tx, { actor, action: "test.append", resource: `item:${i}`, subsystem: "test", payload: { i, note: "ünïcode ✓" }, result: "success" }));
+    await writeTransaction((tx) => append({ tx, actor, action: "test.append", resource: `item:${i}`, subsystem: "test", payload: { i, note: "ünïcode ✓" }, result: "success" }));
   }
 }
 
@@ -20,38 +20,38 @@ describe("the audit log", () => {
     expect(rows[0].prevHash).toBe(GENESIS_HASH);
     for (let i = 1; i < rows.length; i++) expect(rows[i].prevHash).toBe(rows[i - 1].entryHash);
     for (const r of rows) expect(entryHash({ ...r, payload: JSON.parse(r.payload) })).toBe(r.entryHash);
-    expect(await verifyLog(db)).toEqual({ valid: true, checked: rows.length, first_bad_sequence: null, reason: null });
+    expect(await verifyLog({ db })).toEqual({ valid: true, checked: rows.length, first_bad_sequence: null, reason: null });
   });
 
   it("appends a batch in one transaction as consecutive, chained entries", async () => {
     const head = await db.logHead.findUniqueOrThrow({ where: { id: 1 } });
     const written = await writeTransaction(async (tx) => {
-      await append(tx, { actor: "tester", action: "test.single", resource: "x", subsystem: "test", result: "success" });
-      return appendBatch(tx, [0, 1, 2].map((i) => ({ actor: "tester", action: "test.batch", resource: `b:${i}`, subsystem: "test", payload: { i }, result: "success" })));
+      await append({ tx, actor: "tester", action: "test.single", resource: "x", subsystem: "test", result: "success" });
+      return appendBatch({ tx, events: [0, 1, 2].map((i) => ({ actor: "tester", action: "test.batch", resource: `b:${i}`, subsystem: "test", payload: { i }, result: "success" })) });
     });
     expect(written.map((e) => e.sequence)).toEqual([head.sequence + 2, head.sequence + 3, head.sequence + 4]);
     const rows = await db.logEntry.findMany({ where: { sequence: { gt: head.sequence } }, orderBy: { sequence: "asc" } });
     expect(rows.map((r) => r.action)).toEqual(["test.single", "test.batch", "test.batch", "test.batch"]);
     for (let i = 1; i < rows.length; i++) expect(rows[i].prevHash).toBe(rows[i - 1].entryHash);
     expect((await db.logHead.findUniqueOrThrow({ where: { id: 1 } })).lastHash).toBe(rows[3].entryHash);
-    expect((await verifyLog(db)).valid).toBe(true);
+    expect((await verifyLog({ db })).valid).toBe(true);
   });
 
   it("rolls the entry back with the change it describes", async () => {
     const before = await db.logHead.findUniqueOrThrow({ where: { id: 1 } });
     await expect(
       writeTransaction(async (tx) => {
-        await append(tx, { actor: "tester", action: "test.rollback", resource: "x", subsystem: "test", result: "success" });
+        await append({ tx, actor: "tester", action: "test.rollback", resource: "x", subsystem: "test", result: "success" });
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
     expect(await db.logHead.findUniqueOrThrow({ where: { id: 1 } })).toEqual(before);
     expect(await db.logEntry.count({ where: { action: "test.rollback" } })).toBe(0);
-    expect((await verifyLog(db)).valid).toBe(true);
+    expect((await verifyLog({ db })).valid).toBe(true);
   });
 
   it("refuses to append outside a transaction", async () => {
-    await expect(append(db as never, { actor: "x", action: "y", resource: "z", subsystem: "test", result: "success" })).rejects.toThrow(/inside a transaction/);
+    await expect(append({ tx: db as never, actor: "x", action: "y", resource: "z", subsystem: "test", result: "success" })).rejects.toThrow(/inside a transaction/);
   });
 
   it("is append-only at the database: UPDATE and DELETE are refused", async () => {

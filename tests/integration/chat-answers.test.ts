@@ -4,6 +4,7 @@
 // its goal for the part it could not answer, and questions in Russian and Chinese.
 import { describe, expect, it } from "vitest";
 import * as chat from "../../app/api/chat/route";
+import * as messages from "../../app/api/chat/conversations/[id]/messages/route";
 import { ingestContent, ingestTextSchema } from "../../lib/knowledge/ingest-text";
 import { call, createUser, db, tokenFor } from "../helpers/api";
 
@@ -37,6 +38,12 @@ describe("answers that know what they don't know", async () => {
     expect(res.json.citations[0].artifact_id).toBe(doc.id);
     await ask(question);
     expect(await goalsFor(`boiling point of ${name.toLowerCase()}`)).toBe(1);
+    // The status is stored with the answer: the conversation shows it after a reload too.
+    const thread = await call(messages.GET, { bearer, params: { id: String(res.json.conversation_id) }, path: `/api/chat/conversations/${res.json.conversation_id}/messages?limit=10` });
+    expect(thread.json.items.map((m: { role: string; answer_status?: string; grounded?: boolean; engine?: string }) => [m.role, m.answer_status, m.grounded, m.engine])).toEqual([
+      ["user", undefined, undefined, undefined],
+      ["grace", "unknown", false, "builtin"],
+    ]);
   });
 
   it("answers part of a question and files the goal for the part it could not answer", async () => {

@@ -29,14 +29,14 @@ describe("chat turns written together", async () => {
       expect(JSON.parse(audit.payload)).toMatchObject({ question_id: t.question.id, answer_id: t.answer.id });
       expect(audit.actor).toBe(users[i % 4].username);
     }
-    expect((await verifyLog(db)).valid).toBe(true);
+    expect((await verifyLog({ db })).valid).toBe(true);
   });
 
   it("writes two turns of one conversation in order, never in the same batch", async () => {
     const first = await sendMessage({ user: users[0], message: "hi" });
     const [a, b] = await Promise.all([
-      writeTurn({ user: users[0], message: "one", conversationId: first.conversation.id, reply: reply("1"), latencyMs: 1 }),
-      writeTurn({ user: users[0], message: "two", conversationId: first.conversation.id, reply: reply("2"), latencyMs: 1 }),
+      writeTurn({ turn: { user: users[0], message: "one", conversationId: first.conversation.id, reply: reply("1"), latencyMs: 1 } }),
+      writeTurn({ turn: { user: users[0], message: "two", conversationId: first.conversation.id, reply: reply("2"), latencyMs: 1 } }),
     ]);
     expect(a.question.id).toBeLessThan(b.question.id);
     const rows = await db.chatMessage.findMany({ where: { conversationId: first.conversation.id }, orderBy: { id: "asc" } });
@@ -47,14 +47,14 @@ describe("chat turns written together", async () => {
     const doomed = await sendMessage({ user: users[1], message: "hi" });
     await db.conversation.delete({ where: { id: doomed.conversation.id } });
     const results = await Promise.allSettled([
-      writeTurn({ user: users[2], message: "fine one", reply: reply("ok"), latencyMs: 1 }),
-      writeTurn({ user: users[1], message: "into the void", conversationId: doomed.conversation.id, reply: reply("x"), latencyMs: 1 }),
-      writeTurn({ user: users[3], message: "fine two", reply: reply("ok"), latencyMs: 1 }),
+      writeTurn({ turn: { user: users[2], message: "fine one", reply: reply("ok"), latencyMs: 1 } }),
+      writeTurn({ turn: { user: users[1], message: "into the void", conversationId: doomed.conversation.id, reply: reply("x"), latencyMs: 1 } }),
+      writeTurn({ turn: { user: users[3], message: "fine two", reply: reply("ok"), latencyMs: 1 } }),
     ]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     expect((results[1] as PromiseRejectedResult).reason.message).toMatch(/conversation not found/);
     expect(await db.chatMessage.count({ where: { content: { in: ["fine one", "fine two"] } } })).toBe(2);
     expect(await db.chatMessage.count({ where: { content: "into the void" } })).toBe(0);
-    expect((await verifyLog(db)).valid).toBe(true);
+    expect((await verifyLog({ db })).valid).toBe(true);
   });
 });

@@ -6,6 +6,7 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import * as chat from "../../app/api/chat/route";
 import * as stream from "../../app/api/chat/stream/route";
+import * as messages from "../../app/api/chat/conversations/[id]/messages/route";
 import * as goals from "../../app/api/goals/route";
 import { researchGoalText } from "../../lib/goals/research-goal";
 import { ingestContent, ingestTextSchema } from "../../lib/knowledge/ingest-text";
@@ -229,6 +230,9 @@ describe("the LLM path's honesty", async () => {
     try {
       const res = await call(chat.POST, { bearer: token, body: { message: "What are the moons of Mars called?" } });
       expect(res.json).toMatchObject({ engine: "builtin", fallback: true, grounded: true, answer_status: "answered" });
+      // Stored with the answer: the conversation says so after a reload too.
+      const thread = await call(messages.GET, { bearer: token, params: { id: String(res.json.conversation_id) }, path: `/api/chat/conversations/${res.json.conversation_id}/messages?limit=10` });
+      expect(thread.json.items.at(-1)).toMatchObject({ role: "grace", engine: "builtin", fallback: true });
     } finally {
       console.warn = warn;
     }

@@ -30,7 +30,7 @@ describe("chat runs the security scanner over each message", async () => {
     // A clean message produces nothing.
     await call(chat.POST, { bearer: token, body: { message: "hello" } });
     expect(await db.securityEvent.count({ where: { userId: user.id } })).toBe(1);
-    expect((await verifyLog(db)).valid).toBe(true);
+    expect((await verifyLog({ db })).valid).toBe(true);
   });
 
   it("a blocking finding refuses the turn with 403: nothing of the turn is stored, the block is", async () => {

@@ -8,12 +8,17 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 vi.hoisted(() => {
   // A short wait for another process's write lock, so the busy case is quick to reach.
   process.env.GRACE_SQLITE_BUSY_TIMEOUT_MS = "300";
+  // …and the same on PostgreSQL: a statement gives up on another connection's lock after this.
+  process.env.GRACE_PG_LOCK_TIMEOUT_MS = "300";
 });
 
 import * as tasks from "../../app/api/tasks/route";
+import * as chat from "../../app/api/chat/route";
 import * as health from "../../app/api/health/route";
 import * as login from "../../app/api/auth/login/route";
 import { databaseConfig } from "../../lib/db/config";
+import { databaseFault } from "../../lib/db/errors";
+import { writeTransaction } from "../../lib/db/transaction";
 import { probeWrites, writeStatus } from "../../lib/db/write-availability";
 import { call, createUser, db, tokenFor } from "../helpers/api";
 import { provider } from "../helpers/database";
@@ -31,6 +36,14 @@ async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, what: str
 }
 
 const newTask = (bearer: string) => call(tasks.POST, { bearer, body: { title: "write me" } });
+
+/** The PostgreSQL SQLSTATE somewhere in an error's causes (Prisma keeps the driver's error in meta). */
+function sqlState(error: unknown): string | undefined {
+  const e = error as { code?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } } | undefined;
+  if (!e || typeof e !== "object") return undefined;
+  if (e.kind === "postgres" && typeof e.code === "string") return e.code;
+  return sqlState(e.meta?.driverAdapterError) ?? sqlState(e.cause);
+}
 
 /**
  * Terminated backends reach the pool's idle connections a moment later; until then a query may
@@ -104,6 +117,53 @@ describe("database faults", async () => {
     } finally {
       if (other.inTransaction) other.exec("ROLLBACK");
       other.close();
+    }
+  });
+
+  it.runIf(provider === "sqlite")("chat's raw-SQL turn write answers 503 with Retry-After while another process holds the write lock", async () => {
+    const other = new Database((database as { file: string }).file);
+    other.exec("BEGIN IMMEDIATE");
+    try {
+      const before = await db.chatMessage.count();
+      const res = await call(chat.POST, { bearer, body: { message: "Hi!" } });
+      expect(res.status).toBe(503);
+      expect(Number(res.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      expect(res.json.error.code).toBe("unavailable");
+      expect(res.json.error.message).toMatch(/busy|locked/i);
+      other.exec("ROLLBACK");
+      expect(await db.chatMessage.count()).toBe(before);
+      expect((await call(chat.POST, { bearer, body: { message: "Hi!" } })).status).toBe(200);
+    } finally {
+      if (other.inTransaction) other.exec("ROLLBACK");
+      other.close();
+    }
+  });
+
+  it.runIf(provider === "postgres")("a row lock held by another connection answers 503 busy once lock_timeout passes", async () => {
+    // Grace's connections carry the configured limits (the default statement_timeout here).
+    expect(await db.$queryRaw`SHOW lock_timeout`).toEqual([{ lock_timeout: "300ms" }]);
+    expect(await db.$queryRaw`SHOW statement_timeout`).toEqual([{ statement_timeout: "30s" }]);
+    const other = new pg.Client({ connectionString: (database as { url: string }).url });
+    await other.connect();
+    await other.query("BEGIN");
+    await other.query(`SELECT 1 FROM "LogHead" WHERE "id" = 1 FOR UPDATE`); // every audited write takes this row first
+    try {
+      const before = await db.task.count();
+      const res = await newTask(bearer);
+      expect(res.status).toBe(503);
+      expect(Number(res.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      expect(res.json.error.code).toBe("unavailable");
+      expect(res.json.error.message).toMatch(/busy|locked/i);
+      // The statement gave up on the lock (lock_not_available), not the transaction on its own deadline.
+      const error = await writeTransaction((tx) => tx.task.count()).then(() => null, (e: unknown) => e);
+      expect(sqlState(error)).toBe("55P03");
+      expect(databaseFault(error)).toBe("busy");
+      await other.query("ROLLBACK");
+      expect(await db.task.count()).toBe(before);
+      expect((await newTask(bearer)).status).toBe(201);
+    } finally {
+      await other.query("ROLLBACK").catch(() => {});
+      await other.end();
     }
   });
 

@@ -41,14 +41,14 @@ describe("GET /api/events (Server-Sent Events)", async () => {
     expect(stream.res.headers.get("content-type")).toContain("text/event-stream");
     await stream.waitFor(/: connected/);
     await new Promise((r) => setTimeout(r, 300)); // the poller takes its first look
-    const bobs = await writeTransaction((tx) => enqueue(tx, { kind: "steps", description: "bob's job", createdById: bob.id }));
-    const mine = await writeTransaction((tx) => enqueue(tx, { kind: "steps", description: "alice's job", createdById: alice.id }));
+    const bobs = await writeTransaction((tx) => enqueue({ tx, kind: "steps", description: "bob's job", createdById: bob.id }));
+    const mine = await writeTransaction((tx) => enqueue({ tx, kind: "steps", description: "alice's job", createdById: alice.id }));
     await stream.waitFor(new RegExp(`event: job\\ndata: \\{"task_id":"${mine.id}"`));
     await db.job.update({ where: { id: mine.id }, data: { status: "running", progress: 40 } });
     await stream.waitFor(/"progress":40/);
-    await writeTransaction((tx) => setSystemMode(tx, { mode: "read_only", reason: "live test", actor: admin.username }));
+    await writeTransaction((tx) => setSystemMode({ tx, mode: "read_only", reason: "live test", actor: admin.username }));
     await stream.waitFor(/event: mode\ndata: \{"mode":"read_only","reason":"live test"/);
-    await writeTransaction((tx) => setSystemMode(tx, { mode: "normal", reason: "", actor: admin.username }));
+    await writeTransaction((tx) => setSystemMode({ tx, mode: "normal", reason: "", actor: admin.username }));
     expect(stream.text()).not.toContain(`"task_id":"${bobs.id}"`);
     stream.close();
   });
@@ -59,7 +59,7 @@ describe("GET /api/events (Server-Sent Events)", async () => {
     await new Promise((r) => setTimeout(r, 300));
     await db.job.createMany({ data: Array.from({ length: 700 }, () => ({ kind: "steps", description: "burst", createdById: bob.id })) });
     await new Promise((r) => setTimeout(r, 500));
-    const after = await writeTransaction((tx) => enqueue(tx, { kind: "steps", description: "after the burst", createdById: alice.id }));
+    const after = await writeTransaction((tx) => enqueue({ tx, kind: "steps", description: "after the burst", createdById: alice.id }));
     await stream.waitFor(new RegExp(`"task_id":"${after.id}"`));
     stream.close();
   });
@@ -68,7 +68,7 @@ describe("GET /api/events (Server-Sent Events)", async () => {
     const stream = await open(await tokenFor(alice));
     await stream.waitFor(/: connected/);
     await new Promise((r) => setTimeout(r, 300));
-    const job = await writeTransaction((tx) => enqueue(tx, { kind: "reflection", description: "reflect now", createdById: alice.id }));
+    const job = await writeTransaction((tx) => enqueue({ tx, kind: "reflection", description: "reflect now", createdById: alice.id }));
     await db.job.update({ where: { id: job.id }, data: { status: "completed", progress: 100, result: { secret_topics: ["everyone's data"] } } });
     const text = await stream.waitFor(new RegExp(`"task_id":"${job.id}"[^\n]*"status":"completed"`));
     expect(text).not.toContain("secret_topics");

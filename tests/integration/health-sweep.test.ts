@@ -20,7 +20,7 @@ describe("the health loop's sweep", () => {
     const old = { attempt: await attempt(days(40)), action: await action(days(40)), analysis: await analysis(days(40)), evaluation: await evaluation(days(40)) };
     const fresh = { attempt: await attempt(days(1)), action: await action(days(1)), analysis: await analysis(days(1)), evaluation: await evaluation(days(1)) };
 
-    expect(await sweepOldRows(db)).toMatchObject({ sign_in_attempts: 1, healing_actions: 1, meta_analyses: 1, meta_evaluations: 1 });
+    expect(await sweepOldRows({ db })).toMatchObject({ sign_in_attempts: 1, healing_actions: 1, meta_analyses: 1, meta_evaluations: 1 });
     expect(await db.signInAttempt.findUnique({ where: { id: old.attempt.id } })).toBeNull();
     expect(await db.healingAction.findUnique({ where: { id: old.action.id } })).toBeNull();
     expect(await db.metaAnalysis.findUnique({ where: { id: old.analysis.id } })).toBeNull();
@@ -36,7 +36,7 @@ describe("the health loop's sweep", () => {
     process.env.GRACE_LOGIN_WINDOW_SECONDS = String(3 * 86_400);
     const inWindow = await db.signInAttempt.create({ data: { username: "someone", ip: "10.0.0.9", outcome: "failure", createdAt: days(2) } });
     const past = await db.signInAttempt.create({ data: { username: "someone", ip: "10.0.0.9", outcome: "failure", createdAt: days(4) } });
-    await sweepOldRows(db);
+    await sweepOldRows({ db });
     expect(await db.signInAttempt.findUnique({ where: { id: inWindow.id } })).not.toBeNull();
     expect(await db.signInAttempt.findUnique({ where: { id: past.id } })).toBeNull();
   });

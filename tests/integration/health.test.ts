@@ -11,13 +11,13 @@ describe("GET /health and /api/health", () => {
     expect(before.json).toMatchObject({ status: "degraded", components: { database: { status: "ok" }, worker: { status: "degraded" } } });
     expect(before.json.version).toMatch(/^\d+\.\d+\.\d+/);
 
-    await beat(db, { id: "test-worker", concurrency: 1 });
+    await beat({ db, id: "test-worker", concurrency: 1 });
     const after = await call(apiHealth.GET);
     expect(after.status).toBe(200);
     expect(after.json.status).toBe("ok");
     expect(after.json.components.worker.status).toBe("ok");
 
-    await beat(db, { id: "test-worker", concurrency: 1, status: "stopped" });
+    await beat({ db, id: "test-worker", concurrency: 1, status: "stopped" });
     expect((await call(apiHealth.GET)).json.status).toBe("degraded");
   });
 });

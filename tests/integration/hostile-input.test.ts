@@ -27,6 +27,9 @@ import { enqueue } from "../../lib/jobs/enqueue";
 import { ingestContent, ingestTextSchema } from "../../lib/knowledge/ingest-text";
 import { createSource } from "../../lib/trust/sources";
 import { createToken } from "../../lib/tokens/create-token";
+import { writeSandboxFile } from "../../lib/sandbox/files/write-file";
+import { openIssueForRun } from "../../lib/code/open-issue";
+import { applyIssueFix } from "../../lib/code/issues/apply-fix";
 import { forgetSystemMode } from "../../lib/system/get-mode";
 import { probeWrites, writeStatus } from "../../lib/db/write-availability";
 import { createUser, db, tokenFor } from "../helpers/api";
@@ -75,7 +78,7 @@ type Field =
   | { type: "array"; sample: string[]; maxItems: number; itemMax: number }
   | { type: "object"; sample: Record<string, unknown>; deepKey: string; extra?: [string, Record<string, unknown>][] };
 
-type FixtureKind = "conversation" | "job" | "failedJob" | "goal" | "approval" | "artifact" | "task" | "token" | "source" | "user";
+type FixtureKind = "conversation" | "job" | "failedJob" | "goal" | "approval" | "artifact" | "task" | "token" | "source" | "user" | "run" | "codeIssue" | "appliedCodeIssue";
 
 type RouteSpec = {
   /** The caller's own row whose id goes in [id]. */
@@ -306,7 +309,7 @@ describe("hostile input to every write route", async () => {
 
   const create: Record<FixtureKind, () => Promise<number>> = {
     conversation: async () => (await db.conversation.create({ data: { userId: admin.id, title: "Fixture conversation" } })).id,
-    job: async () => (await writeTransaction((tx) => enqueue(tx, { kind: "steps", description: "fixture job", createdById: admin.id, runAt: new Date(Date.now() + 86_400_000) }))).id,
+    job: async () => (await writeTransaction((tx) => enqueue({ tx, kind: "steps", description: "fixture job", createdById: admin.id, runAt: new Date(Date.now() + 86_400_000) }))).id,
     // Retryable, so a retry that got through would succeed (and show) rather than answer 409.
     failedJob: async () => (await db.job.create({ data: { kind: "steps", description: "fixture failed job", status: "failed", attempts: 3, createdById: admin.id, error: "fixture" } })).id,
     goal: async () => (await db.goal.create({ data: { userId: admin.id, goalText: "Fixture goal" } })).id,
@@ -317,11 +320,30 @@ describe("hostile input to every write route", async () => {
       return (await ingestContent({ user: admin, input, source: "manual", trustScore: 75 })).artifact.id;
     },
     task: async () => (await db.task.create({ data: { userId: admin.id, title: "Fixture task" } })).id,
-    token: async () => (await writeTransaction((tx) => createToken(tx, { user: admin, name: "fixture token" }))).record.id,
+    token: async () => (await writeTransaction((tx) => createToken({ tx, user: admin, name: "fixture token" }))).record.id,
     source: async () =>
-      (await writeTransaction((tx) => createSource(tx, { actor: admin, input: { domain: `fixture-${next()}.example.org`, trust_score: 60, category: "general", description: "" } }))).id,
+      (await writeTransaction((tx) => createSource({ tx, actor: admin, input: { domain: `fixture-${next()}.example.org`, trust_score: 60, category: "general", description: "" } }))).id,
     user: async () => (await createUser()).id,
+    // A queued run (no worker runs in this test): Stop ends it before it starts.
+    run: async () => (await db.sandboxRun.create({ data: { userId: admin.id, language: "python", command: "python main.py", fileName: "main.py", source: "print(1)" } })).id,
+    codeIssue: async () => (await codeIssueFixture()).id,
+    appliedCodeIssue: async () => {
+      const issue = await codeIssueFixture();
+      await writeTransaction((tx) => applyIssueFix({ tx, user: { ...admin, role: "admin" }, issueId: issue.id }));
+      return issue.id;
+    },
   };
+  // A saved file, a run of it that failed (as the worker records one) and the issue it opened, with a fix.
+  async function codeIssueFixture() {
+    const fileName = `hostile/issue-${next()}.py`;
+    const source = "print(math.pi)\n";
+    const file = (await writeTransaction((tx) => writeSandboxFile({ tx, user: admin, filePath: fileName, content: source }))).file;
+    const stderr = `Traceback (most recent call last):\n  File "/workspace/${fileName}", line 1, in <module>\n    print(math.pi)\n          ^^^^\nNameError: name 'math' is not defined\n`;
+    const run = await db.sandboxRun.create({ data: { userId: admin.id, language: "python", command: `python3 ${fileName}`, fileName, source, status: "runtime_error", stderr, exitCode: 1 } });
+    const issue = await writeTransaction((tx) => openIssueForRun({ tx, run, file }));
+    if (!issue?.patch) throw new Error("the code issue fixture has no fix");
+    return issue;
+  }
   const fixtures = {} as Record<FixtureKind, number>;
   for (const kind of Object.keys(create) as FixtureKind[]) fixtures[kind] = await create[kind]();
   // A supervised worker, so a restart request that got through would be accepted (202), not 409.
@@ -491,6 +513,55 @@ describe("hostile input to every write route", async () => {
       fields: { trust_score: { type: "number", sample: 61, min: 0, max: 100 }, category: str("general", { max: 64 }), description: str("a source", { max: 500 }) },
     },
     "DELETE trust/sources/[id]": { id: "source" },
+    // Settings → Model: the control saves a model at a closed port (never the network) with a key.
+    "PUT settings/model": {
+      base: () => ({ base_url: "http://127.0.0.1:9/v1", model: "hostile-model", api_key: "sk-hostile-0123456789" }),
+      fields: {
+        base_url: str("http://127.0.0.1:9/v1", { max: 2048, url: true, nullable: true, blank: true }),
+        model: str("hostile-model", { max: 200, blank: true }),
+        api_key: str("sk-hostile-0123456789", { max: 1000, nullable: true, blank: true }),
+      },
+    },
+    "DELETE settings/model": {},
+    "POST settings/model/test": {},
+    "POST goals/research/recheck": {},
+    // Sandbox files (issue 12). Rename's and delete's controls need a file of the admin's to act
+    // on: written here, before any case runs (reset's control, which empties the workspace,
+    // runs after theirs: routes go in path order).
+    "POST sandbox/write": {
+      base: () => ({ file_path: `hostile/write-${next()}.py`, content: "print('hi')\n" }),
+      fields: { file_path: str("hostile/a.py", { max: 255, blank: true }), content: str("print('hi')\n", { max: 1_048_576 }) },
+    },
+    "POST sandbox/rename": await (async (): Promise<RouteSpec> => {
+      await writeTransaction((tx) => writeSandboxFile({ tx, user: admin, filePath: "hostile/rename-me.py", content: "x = 1\n" }));
+      return {
+        base: () => ({ file_path: "hostile/rename-me.py", new_path: `hostile/renamed-${next()}.py` }),
+        fields: { file_path: str("hostile/rename-me.py", { max: 255, blank: true }), new_path: str("hostile/renamed.py", { max: 255, blank: true }) },
+      };
+    })(),
+    "POST sandbox/delete": await (async (): Promise<RouteSpec> => {
+      await writeTransaction((tx) => writeSandboxFile({ tx, user: admin, filePath: "hostile/delete-me.py", content: "x = 1\n" }));
+      return { base: () => ({ file_path: "hostile/delete-me.py" }), fields: { file_path: str("hostile/delete-me.py", { max: 255, blank: true }) } };
+    })(),
+    "POST sandbox/reset": {},
+    // A run (item 4): streamed, so the control answers 202 at once (no worker runs here).
+    "POST sandbox/run": {
+      base: () => ({ language: "python", code: "print('hi')", stream: true }),
+      fields: {
+        file_name: str("main.py", { max: 255, blank: true }),
+        language: oneOf("python"),
+        code: str("print('hi')", { max: 1_048_576 }),
+        stdin: str("", { max: 1_048_576 }),
+        command: str("python main.py", { max: 1000 }),
+        save_files: { type: "boolean", sample: false },
+      },
+      mayChange: (status) => (status === 403 ? ["securityEvents", "logEntries"] : []),
+    },
+    "POST sandbox/runs/[id]/stop": { id: "run" },
+    // Code issues (item 5): the earlier API's ?decision= or a JSON body; the controls dismiss a
+    // pending issue and undo an applied fix.
+    "POST issues/[id]/resolve": { id: "codeIssue", base: () => ({ decision: "dismiss" }), fields: { decision: str("dismiss", { max: 100, oneOf: true }) }, query: { decision: oneOf("dismiss") } },
+    "POST issues/[id]/undo": { id: "appliedCodeIssue" },
   };
 
   async function casesFor(spec: RouteSpec): Promise<Case[]> {

@@ -1,23 +1,11 @@
 import { describe, expect, it } from "vitest";
-import * as ingestFile from "../../app/api/ingest/file/route";
 import * as search from "../../app/api/knowledge/search/route";
 import { call, createUser, db, tokenFor } from "../helpers/api";
+import { uploadFile } from "../helpers/upload";
 import { makePdf } from "../helpers/pdf";
 
-async function upload(token: string, filename: string, content: string | Uint8Array, extra: Record<string, string> = {}, headers: Record<string, string> = {}) {
-  const form = new FormData();
-  form.set("file", new File([typeof content === "string" ? content : new Uint8Array(content)], filename));
-  for (const [k, v] of Object.entries(extra)) form.set(k, v);
-  const body = new Response(form);
-  const bytes = new Uint8Array(await body.arrayBuffer());
-  const req = new Request("http://grace.test/api/ingest/file", {
-    method: "POST",
-    headers: { authorization: `Bearer ${token}`, "content-type": body.headers.get("content-type")!, "content-length": String(bytes.length), ...headers },
-    body: bytes,
-  });
-  const res = await ingestFile.POST(req, { params: Promise.resolve({}) });
-  return { status: res.status, json: await res.json() };
-}
+const upload = (token: string, filename: string, content: string | Uint8Array, fields: Record<string, string> = {}, headers: Record<string, string> = {}) =>
+  uploadFile({ token, filename, content, fields, headers });
 
 describe("file ingestion", async () => {
   const user = await createUser();

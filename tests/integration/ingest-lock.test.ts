@@ -6,12 +6,12 @@
 // record whether they were called there.
 import { setImmediate } from "node:timers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import * as ingestFile from "../../app/api/ingest/file/route";
 import * as ingestText from "../../app/api/ingest/text/route";
 import * as legacyIngest from "../../app/api/knowledge/ingest/route";
 import * as chat from "../../app/api/chat/route";
 import { editArtifact } from "../../lib/knowledge/update-artifact";
 import { call, createUser, db, tokenFor } from "../helpers/api";
+import { uploadFile } from "../helpers/upload";
 
 const probe = await vi.hoisted(async () => {
   const { AsyncLocalStorage } = await import("node:async_hooks");
@@ -53,19 +53,6 @@ function document(chars: number, seed: string): string {
   return parts.join("").slice(0, chars);
 }
 
-async function uploadFile(token: string, filename: string, content: string) {
-  const form = new FormData();
-  form.set("file", new File([content], filename));
-  const body = new Response(form);
-  const bytes = new Uint8Array(await body.arrayBuffer());
-  const req = new Request("http://grace.test/api/ingest/file", {
-    method: "POST",
-    headers: { authorization: `Bearer ${token}`, "content-type": body.headers.get("content-type")!, "content-length": String(bytes.length) },
-    body: bytes,
-  });
-  const res = await ingestFile.POST(req, { params: Promise.resolve({}) });
-  return { status: res.status, json: await res.json() };
-}
 
 /** What the preparation functions did, split by whether the audit lock was held. */
 function preparation() {
@@ -88,7 +75,7 @@ describe("ingesting keeps CPU work outside the audit lock", async () => {
     const html = `<html><body>${paragraphs.map((p) => `<p>${p}</p>`).join("\n")}</body></html>`;
     expect(html.length).toBeGreaterThan(4_900_000);
     let finished = false;
-    const ingesting = uploadFile(token, "mills.html", html).finally(() => (finished = true));
+    const ingesting = uploadFile({ token, filename: "mills.html", content: html }).finally(() => (finished = true));
     let turnsMeanwhile = 0;
     for (let i = 0; !finished; i++) {
       // SQLite answers synchronously: yield to the event loop as a server between requests would.
@@ -109,7 +96,7 @@ describe("ingesting keeps CPU work outside the audit lock", async () => {
   });
 
   it("so are plain-text uploads, text sent as JSON, the earlier API's ingest, and an edit's new content", async () => {
-    expect((await uploadFile(token, "weirs.txt", document(5_000_000, "sluicegate"))).status).toBe(201);
+    expect((await uploadFile({ token, filename: "weirs.txt", content: document(5_000_000, "sluicegate") })).status).toBe(201);
     process.env.GRACE_MAX_BODY_BYTES = String(6 * 1024 * 1024);
     const text = await call(ingestText.POST, { bearer: token, body: { title: "Weirs", content: document(4_000_000, "weir") } });
     expect(text.status).toBe(201);

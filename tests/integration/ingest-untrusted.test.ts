@@ -3,26 +3,14 @@
 // the web process keeps answering meanwhile.
 import { setImmediate } from "node:timers";
 import { afterEach, describe, expect, it } from "vitest";
-import * as ingestFile from "../../app/api/ingest/file/route";
 import * as health from "../../app/api/health/route";
 import { ingestUrl } from "../../lib/knowledge/ingest-url";
 import { call, createUser, db, tokenFor } from "../helpers/api";
+import { uploadFile } from "../helpers/upload";
 import { makeInflatingPdf, makePdf } from "../helpers/pdf";
 import { page, startWebServer } from "../helpers/web-server";
 
-async function upload(token: string, filename: string, content: string | Uint8Array) {
-  const form = new FormData();
-  form.set("file", new File([typeof content === "string" ? content : new Uint8Array(content)], filename));
-  const body = new Response(form);
-  const bytes = new Uint8Array(await body.arrayBuffer());
-  const req = new Request("http://grace.test/api/ingest/file", {
-    method: "POST",
-    headers: { authorization: `Bearer ${token}`, "content-type": body.headers.get("content-type")!, "content-length": String(bytes.length) },
-    body: bytes,
-  });
-  const res = await ingestFile.POST(req, { params: Promise.resolve({}) });
-  return { status: res.status, json: await res.json() };
-}
+const upload = (token: string, filename: string, content: string | Uint8Array) => uploadFile({ token, filename, content });
 
 const SETTINGS = ["GRACE_PARSE_MEMORY_MB", "GRACE_PARSE_CPU_SECONDS", "GRACE_PARSE_TIMEOUT_MS", "GRACE_PARSE_MAX_TEXT_BYTES", "GRACE_PARSE_MAX_DEPTH", "GRACE_PARSE_PRLIMIT"];
 

@@ -141,8 +141,11 @@ describe("URL ingestion", async () => {
     const artifact = await db.knowledgeArtifact.findFirstOrThrow({ where: { sourceUrl: url } });
     expect(artifact).toMatchObject({ title: "Quokka facts", trustScore: 50, ownerId: user.id, source: "url" });
     expect((await find("quokkas Rottnest"))[0].artifact_id).toBe(artifact.id);
-    const after = (await call(approvals.GET, { bearer: adminToken })).json.items.find((a: { id: number }) => a.id === id);
-    expect(after.job).toMatchObject({ status: "completed", result: { artifact_id: artifact.id } });
+    // The job completes once its handler returns: after the ingest's transaction (which marks the
+    // approval executed) it re-checks the requester's research goals, so wait for it.
+    const jobOf = async () => (await call(approvals.GET, { bearer: adminToken })).json.items.find((a: { id: number }) => a.id === id).job;
+    await expect.poll(async () => (await jobOf()).status, { timeout: 20_000 }).toBe("completed");
+    expect(await jobOf()).toMatchObject({ status: "completed", result: { artifact_id: artifact.id } });
     for (const action of ["approval.request", "approval.approve", "approval.executed", "knowledge.ingest"]) {
       expect(await db.logEntry.count({ where: { action } }), action).toBeGreaterThan(0);
     }

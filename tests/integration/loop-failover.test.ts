@@ -8,8 +8,8 @@ describe("loop leadership across worker processes", () => {
   it("one worker runs each loop; when it is killed, another takes over within a lease period", async () => {
     // A fast health loop to watch, and no meta loop to retune it back to 30 s.
     await writeTransaction(async (tx) => {
-      await updateLoopConfig(tx, { actor: "test", patch: { name: "health", interval_seconds: 1 } });
-      await updateLoopConfig(tx, { actor: "test", patch: { name: "meta", enabled: false } });
+      await updateLoopConfig({ tx, actor: "test", patch: { name: "health", interval_seconds: 1 } });
+      await updateLoopConfig({ tx, actor: "test", patch: { name: "meta", enabled: false } });
     });
     const env = { GRACE_LOOP_LEASE_SECONDS: "2", GRACE_WORKERS: "1" };
     const a = spawnWorker(env);

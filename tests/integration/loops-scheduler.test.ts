@@ -36,7 +36,8 @@ describe("the loop scheduler", () => {
     const flaky = withModel("loopState", "findUnique", (original, args) => (args.where?.name === "health" ? Promise.reject(broken) : original(args)));
     const scheduler = new LoopScheduler({ owner: "test-scheduler", db: flaky, tickMs: 60_000, log: () => {} });
     scheduler.start();
-    await vi.waitFor(() => expect(errors).toHaveBeenCalled());
+    // waitFor's default second is too short when the machine is busy (the loop's first query waits for a connection).
+    await vi.waitFor(() => expect(errors).toHaveBeenCalled(), { timeout: 20_000, interval: 50 });
     await scheduler.stop();
     expect(errors).toHaveBeenCalledWith(expect.stringContaining("health"), broken);
     const queued = await db.job.findMany({ where: { kind: { in: ["learning", "meta", "reflection"] } }, select: { kind: true } });
@@ -50,8 +51,12 @@ describe("a loop cycle run as a job", () => {
     const unrecordable = new Error("the loop state table is locked");
     const flaky = withModel("loopState", "upsert", () => Promise.reject(unrecordable));
     await expect(
-      timedLoop(flaky, "reflection", async () => {
-        throw new Error("the cycle exploded");
+      timedLoop({
+        db: flaky,
+        name: "reflection",
+        cycle: async () => {
+          throw new Error("the cycle exploded");
+        },
       }),
     ).rejects.toThrow("the cycle exploded");
     expect(errors).toHaveBeenCalledWith(expect.stringContaining("could not record"), unrecordable);

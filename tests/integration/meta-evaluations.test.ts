@@ -26,7 +26,7 @@ describe("the meta loop's confidence", () => {
 
   it("is what the analysis stores and the API reports, with the reading it came from", async () => {
     const user = await createUser();
-    await writeTransaction((tx) => updateLoopConfig(tx, { actor: "test", patch: { name: "meta", settings: { high_requests_per_minute: 100, high_messages_per_minute: 100, high_queue_depth: 1000 } } }));
+    await writeTransaction((tx) => updateLoopConfig({ tx, actor: "test", patch: { name: "meta", settings: { high_requests_per_minute: 100, high_messages_per_minute: 100, high_queue_depth: 1000 } } }));
     const at = Date.now();
     for (let i = 0; i < 80; i++) countRequest("http_requests", 1, at);
     await flushRequestCounts();
@@ -43,7 +43,7 @@ describe("the meta loop's evaluations", async () => {
   const token = await tokenFor(user);
 
   it("measure, at the next cycle, what a change of the intervals did — and nothing when nothing changed", async () => {
-    await writeTransaction((tx) => updateLoopConfig(tx, { actor: "test", patch: { name: "meta", settings: { high_requests_per_minute: 100, high_messages_per_minute: 100, high_queue_depth: 1000 } } }));
+    await writeTransaction((tx) => updateLoopConfig({ tx, actor: "test", patch: { name: "meta", settings: { high_requests_per_minute: 100, high_messages_per_minute: 100, high_queue_depth: 1000 } } }));
     const start = Date.now() + 3_600_000; // past the other describe's counters
     const calm = await runMeta({ now: new Date(start) });
     expect(calm.changes).toEqual([]); // already in the low band: nothing to evaluate later

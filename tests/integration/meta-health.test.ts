@@ -15,7 +15,7 @@ async function intervals() {
 
 describe("the meta loop", () => {
   it("moves the intervals to the high-traffic band under load and back when it subsides", async () => {
-    await writeTransaction((tx) => updateLoopConfig(tx, { actor: "test", patch: { name: "meta", settings: { high_requests_per_minute: 500 } } }));
+    await writeTransaction((tx) => updateLoopConfig({ tx, actor: "test", patch: { name: "meta", settings: { high_requests_per_minute: 500 } } }));
     expect(await intervals()).toEqual({ reflection: 10, meta: 300, health: 30 });
 
     const calm = await runMeta();
@@ -55,7 +55,7 @@ describe("the meta loop", () => {
 describe("the health loop", () => {
   it("records every check with its latency", async () => {
     const { results } = await runHealthCycle();
-    expect(results.map((r) => r.component).sort()).toEqual(["database", "disk", "queue", "workers"]);
+    expect(results.map((r) => r.component).sort()).toEqual(["database", "disk", "queue", "sandbox", "workers"]);
     expect(results.find((r) => r.component === "database")!.status).toBe("ok");
     const rows = await db.healthCheck.findMany({ where: { component: "database" } });
     expect(rows[0].latencyMs).toBeGreaterThanOrEqual(0);
@@ -87,14 +87,14 @@ describe("the health loop", () => {
   });
 
   it("switches to read_only when the disk is short twice in a row, and back when it recovers", async () => {
-    await writeTransaction((tx) => updateLoopConfig(tx, { actor: "test", patch: { name: "health", settings: { disk_min_free_mb: 1e12 } } }));
+    await writeTransaction((tx) => updateLoopConfig({ tx, actor: "test", patch: { name: "health", settings: { disk_min_free_mb: 1e12 } } }));
     await runHealthCycle();
     await runHealthCycle();
     forgetSystemMode();
     expect(await getSystemMode()).toMatchObject({ mode: "read_only", reason: "disk space low in the data dir" });
     await runHealthCycle(); // still short: no second remedy (and audit entry) within the cooldown
     expect(await db.healingAction.count({ where: { component: "disk" } })).toBe(1);
-    await writeTransaction((tx) => updateLoopConfig(tx, { actor: "test", patch: { name: "health", settings: { disk_min_free_mb: 1 } } }));
+    await writeTransaction((tx) => updateLoopConfig({ tx, actor: "test", patch: { name: "health", settings: { disk_min_free_mb: 1 } } }));
     await runHealthCycle();
     forgetSystemMode();
     expect((await getSystemMode()).mode).toBe("normal");
@@ -110,7 +110,7 @@ describe("retention", () => {
     await db.healthCheck.create({ data: { component: "disk", status: "ok", latencyMs: 1, checkedAt: old } });
     await db.metricBucket.create({ data: { name: "http_requests", bucketStart: old, count: 5 } });
     const { sweepOldRows } = await import("../../lib/health/sweep");
-    const swept = await sweepOldRows(db);
+    const swept = await sweepOldRows({ db });
     expect(swept).toMatchObject({ jobs: 1, checks: 1, metrics: 1 });
     expect(await db.job.findUnique({ where: { id: stale.id } })).toBeNull();
     expect(await db.job.findUnique({ where: { id: fresh.id } })).not.toBeNull();

@@ -34,7 +34,7 @@ describe("request counters", () => {
   it("survive a failed flush and are written, with the ones counted since, by the next", async () => {
     const at = Date.now();
     for (let i = 0; i < 5; i++) countRequest("test_failed_flush", 2, at);
-    await expect(flushRequestCounts(failingDb())).rejects.toThrow("full");
+    await expect(flushRequestCounts({ db: failingDb() })).rejects.toThrow("full");
     for (let i = 0; i < 2; i++) countRequest("test_failed_flush", 2, at);
     await flushRequestCounts();
     expect(await bucketOf("test_failed_flush")).toMatchObject([{ count: 7, totalMs: 14 }]);
@@ -45,7 +45,7 @@ describe("request counters", () => {
     const at = Date.now();
     for (let i = 0; i < 3; i++) countRequest("test_meanwhile", 1, at);
     const slow = gatedDb();
-    const flushing = flushRequestCounts(slow.db);
+    const flushing = flushRequestCounts({ db: slow.db });
     await vi.waitFor(() => expect(pendingRequestCount()).toBe(3)); // the flush took its snapshot and waits
     countRequest("test_meanwhile", 1, at);
     countRequest("test_meanwhile", 1, at + BUCKET_MS); // the next bucket

@@ -157,7 +157,7 @@ describe("the plans of the queries that used to scan", async () => {
   });
 
   it("jobs started in the last five minutes (the meta loop's latency): the startedAt index", async () => {
-    const queries = (await capture("Job", () => measureLoad(logging.db))).filter((q) => q.sql.includes("startedAt"));
+    const queries = (await capture("Job", () => measureLoad({ db: logging.db }))).filter((q) => q.sql.includes("startedAt"));
     await expectIndexed(queries, { table: "Job", column: "startedAt", index: "Job_startedAt_idx" });
   });
 

@@ -10,7 +10,7 @@ async function statusOf(id: number) {
 
 describe("worker processes", () => {
   it("kill -9 mid-job: another worker completes it, exactly once, on attempt 2", async () => {
-    const job = await writeTransaction((tx) => enqueue(tx, { kind: "steps", payload: { steps: 10, step_ms: 150 } }));
+    const job = await writeTransaction((tx) => enqueue({ tx, kind: "steps", payload: { steps: 10, step_ms: 150 } }));
     const a = spawnWorker({ GRACE_WORKERS: "1" });
     await expect.poll(async () => (await db.job.findUniqueOrThrow({ where: { id: job.id } })).progress, { timeout: 30_000, interval: 50 }).toBeGreaterThan(0);
     const running = await db.job.findUniqueOrThrow({ where: { id: job.id } });
@@ -35,7 +35,7 @@ describe("worker processes", () => {
   it("three workers and 500 tasks: each completed exactly once, none lost", async () => {
     const ids = await writeTransaction(async (tx) => {
       const out: number[] = [];
-      for (let i = 0; i < 500; i++) out.push((await enqueue(tx, { kind: "steps", payload: { steps: 1, step_ms: 0 }, description: `bulk ${i}` })).id);
+      for (let i = 0; i < 500; i++) out.push((await enqueue({ tx, kind: "steps", payload: { steps: 1, step_ms: 0 }, description: `bulk ${i}` })).id);
       return out;
     });
     const workers = [0, 1, 2].map(() => spawnWorker({ GRACE_WORKERS: "4", GRACE_JOB_LEASE_SECONDS: "10" }));
@@ -59,7 +59,7 @@ describe("worker processes", () => {
   }, 180_000);
 
   it("SIGTERM: a job that cannot finish in the grace period gets its lease released", async () => {
-    const job = await writeTransaction((tx) => enqueue(tx, { kind: "steps", payload: { steps: 100, step_ms: 100 } }));
+    const job = await writeTransaction((tx) => enqueue({ tx, kind: "steps", payload: { steps: 100, step_ms: 100 } }));
     const w = spawnWorker({ GRACE_WORKERS: "1", GRACE_SHUTDOWN_GRACE_SECONDS: "0.3", GRACE_JOB_LEASE_SECONDS: "30" });
     await expect.poll(() => statusOf(job.id), { timeout: 30_000, interval: 50 }).toBe("running");
     w.child.kill("SIGTERM");

@@ -32,7 +32,7 @@ async function until(jobId: number, status: string, timeout = 20_000) {
 
 describe("the job queue", () => {
   it("runs a steps job to completion with progress, once, audited", async () => {
-    const job = await writeTransaction((tx) => enqueue(tx, { kind: "steps", payload: { steps: 4, step_ms: 30 } }));
+    const job = await writeTransaction((tx) => enqueue({ tx, kind: "steps", payload: { steps: 4, step_ms: 30 } }));
     expect(job).toMatchObject({ status: "queued", attempts: 0, progress: 0 });
     startExecutor();
     const done = await until(job.id, "completed");
@@ -44,7 +44,7 @@ describe("the job queue", () => {
   it("enqueues inside the caller's transaction: no job when the cause rolls back", async () => {
     await expect(
       writeTransaction(async (tx) => {
-        await enqueue(tx, { kind: "steps", description: "ghost" });
+        await enqueue({ tx, kind: "steps", description: "ghost" });
         throw new Error("the cause failed");
       }),
     ).rejects.toThrow();
@@ -52,15 +52,15 @@ describe("the job queue", () => {
   });
 
   it("returns the same job for the same idempotency key", async () => {
-    const a = await writeTransaction((tx) => enqueue(tx, { kind: "steps", idempotencyKey: "once" }));
-    const b = await writeTransaction((tx) => enqueue(tx, { kind: "steps", idempotencyKey: "once" }));
+    const a = await writeTransaction((tx) => enqueue({ tx, kind: "steps", idempotencyKey: "once" }));
+    const b = await writeTransaction((tx) => enqueue({ tx, kind: "steps", idempotencyKey: "once" }));
     expect(b.id).toBe(a.id);
   });
 
   it("claims by priority and never hands one job to two claimers", async () => {
-    const low = await writeTransaction((tx) => enqueue(tx, { kind: "steps", priority: 0, description: "low" }));
-    const high = await writeTransaction((tx) => enqueue(tx, { kind: "steps", priority: 5, description: "high" }));
-    const later = await writeTransaction((tx) => enqueue(tx, { kind: "steps", runAt: new Date(Date.now() + 60_000), description: "later" }));
+    const low = await writeTransaction((tx) => enqueue({ tx, kind: "steps", priority: 0, description: "low" }));
+    const high = await writeTransaction((tx) => enqueue({ tx, kind: "steps", priority: 5, description: "high" }));
+    const later = await writeTransaction((tx) => enqueue({ tx, kind: "steps", runAt: new Date(Date.now() + 60_000), description: "later" }));
     const [a, b, c] = await Promise.all([1, 2, 3].map((i) => claimJobs({ workerId: `claimer-${i}`, limit: 1 })));
     const claimed = [...a, ...b, ...c].map((j) => j.id);
     expect(new Set(claimed).size).toBe(claimed.length);
@@ -75,7 +75,7 @@ describe("the job queue", () => {
 
   it("retries a failing job with backoff, then marks it dead after max attempts", async () => {
     let calls = 0;
-    const job = await writeTransaction((tx) => enqueue(tx, { kind: "steps", maxAttempts: 3, description: "flaky" }));
+    const job = await writeTransaction((tx) => enqueue({ tx, kind: "steps", maxAttempts: 3, description: "flaky" }));
     startExecutor({
       handlers: {
         ...handlers,
@@ -92,14 +92,14 @@ describe("the job queue", () => {
   });
 
   it("fails at once on a permanent error", async () => {
-    const job = await writeTransaction((tx) => enqueue(tx, { kind: "steps", description: "bad" }));
+    const job = await writeTransaction((tx) => enqueue({ tx, kind: "steps", description: "bad" }));
     startExecutor({ handlers: { steps: async () => { throw new PermanentJobError("cannot ever work"); } } });
     const failed = await until(job.id, "failed");
     expect(failed).toMatchObject({ attempts: 1, error: "cannot ever work" });
   });
 
   it("takes back a job whose lease expired and runs it again", async () => {
-    const job = await writeTransaction((tx) => enqueue(tx, { kind: "steps", payload: { steps: 1, step_ms: 0 } }));
+    const job = await writeTransaction((tx) => enqueue({ tx, kind: "steps", payload: { steps: 1, step_ms: 0 } }));
     const [claimed] = await claimJobs({ workerId: "vanished-worker", limit: 1 });
     expect(claimed.id).toBe(job.id);
     startExecutor(); // the vanished worker never heartbeats: after the lease (1 s) it is reclaimed
@@ -108,7 +108,7 @@ describe("the job queue", () => {
   });
 
   it("cancels a running job: the handler is stopped at its next heartbeat", async () => {
-    const job = await writeTransaction((tx) => enqueue(tx, { kind: "steps", payload: { steps: 100, step_ms: 50 } }));
+    const job = await writeTransaction((tx) => enqueue({ tx, kind: "steps", payload: { steps: 100, step_ms: 50 } }));
     startExecutor();
     await until(job.id, "running");
     await db.job.update({ where: { id: job.id }, data: { status: "cancelled" } });
@@ -121,7 +121,7 @@ describe("the job queue", () => {
 
   it("a cancelled run that is retried and claimed again by the same worker cannot complete the new run", async () => {
     let runs = 0;
-    const job = await writeTransaction((tx) => enqueue(tx, { kind: "steps", description: "race" }));
+    const job = await writeTransaction((tx) => enqueue({ tx, kind: "steps", description: "race" }));
     startExecutor({
       handlers: {
         steps: async ({ signal }) => {
@@ -144,7 +144,7 @@ describe("the job queue", () => {
   it.each(["emergency", "read_only"])("%s mode stops the queue until it is lifted", async (mode) => {
     await db.systemState.update({ where: { id: 1 }, data: { mode, changedAt: new Date() } });
     forgetSystemMode();
-    const job = await writeTransaction((tx) => enqueue(tx, { kind: "steps", payload: { steps: 1, step_ms: 0 } }));
+    const job = await writeTransaction((tx) => enqueue({ tx, kind: "steps", payload: { steps: 1, step_ms: 0 } }));
     startExecutor();
     await sleep(1500);
     expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("queued");
@@ -158,7 +158,7 @@ describe("the job queue", () => {
     const log = console.error;
     console.error = (...args: unknown[]) => void errors.push(args);
     try {
-      const job = await writeTransaction((tx) => enqueue(tx, { kind: "steps", payload: { steps: 1, step_ms: 0 }, maxAttempts: 1 }));
+      const job = await writeTransaction((tx) => enqueue({ tx, kind: "steps", payload: { steps: 1, step_ms: 0 }, maxAttempts: 1 }));
       startExecutor({ handlers: { steps: async ({ db: d }) => d.job.update({ where: { id: -1 }, data: { progress: 1 } }) } });
       const dead = await until(job.id, "dead");
       expect(dead.error).toMatch(/^an internal error stopped this job \d+ \(reference [0-9a-f]{8}: the server log has the details\)$/);
@@ -172,7 +172,7 @@ describe("the job queue", () => {
   });
 
   it("on stop, releases leases of jobs that cannot finish in the grace period", async () => {
-    const job = await writeTransaction((tx) => enqueue(tx, { kind: "steps", payload: { steps: 100, step_ms: 100 } }));
+    const job = await writeTransaction((tx) => enqueue({ tx, kind: "steps", payload: { steps: 100, step_ms: 100 } }));
     const e = startExecutor();
     await until(job.id, "running");
     await e.stop(100);

@@ -11,7 +11,7 @@ import { db } from "../helpers/api";
 
 async function everyLoopEverySecond() {
   await writeTransaction(async (tx) => {
-    for (const name of ["reflection", "learning", "meta", "health"] as const) await updateLoopConfig(tx, { actor: "test", patch: { name, interval_seconds: 1 } });
+    for (const name of ["reflection", "learning", "meta", "health"] as const) await updateLoopConfig({ tx, actor: "test", patch: { name, interval_seconds: 1 } });
   });
 }
 
@@ -25,7 +25,7 @@ function captureWarnings() {
 describe("loops in read_only mode", () => {
   it("queue nothing and record nothing while health keeps checking", async () => {
     await everyLoopEverySecond();
-    await writeTransaction((tx) => setSystemMode(tx, { mode: "read_only", reason: "maintenance", actor: "admin" }));
+    await writeTransaction((tx) => setSystemMode({ tx, mode: "read_only", reason: "maintenance", actor: "admin" }));
     const [jobs, checks, states, entries] = await Promise.all([db.job.count(), db.healthCheck.count(), db.loopState.count(), db.logEntry.count()]);
     const warnings = captureWarnings();
     const scheduler = new LoopScheduler({ owner: "test-scheduler", tickMs: 50, log: () => {} });
@@ -46,7 +46,7 @@ describe("loops in read_only mode", () => {
 
   it("the health loop leaves the read_only mode it set for low disk once there is room", async () => {
     await everyLoopEverySecond();
-    await writeTransaction((tx) => setSystemMode(tx, { mode: "read_only", reason: "disk space low in the data dir", actor: HEALTH_ACTOR }));
+    await writeTransaction((tx) => setSystemMode({ tx, mode: "read_only", reason: "disk space low in the data dir", actor: HEALTH_ACTOR }));
     const scheduler = new LoopScheduler({ owner: "test-scheduler-2", tickMs: 50, log: () => {} });
     const warnings = captureWarnings();
     scheduler.start();

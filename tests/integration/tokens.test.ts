@@ -60,7 +60,7 @@ describe("personal API tokens", async () => {
     const { token: login } = await import("../helpers/api").then(async (h) => {
       const { writeTransaction } = await import("../../lib/db/transaction");
       const { issueLoginToken } = await import("../../lib/tokens/issue-login-token");
-      return { token: (await writeTransaction((tx) => issueLoginToken(tx, { user: alice, ip: "10.0.0.1" }))).access_token, h };
+      return { token: (await writeTransaction((tx) => issueLoginToken({ tx, user: alice, ip: "10.0.0.1" }))).access_token, h };
     });
     const callerExpiry = (await call(tokens.GET, { bearer: login })).json.items.find((t: { kind: string }) => t.kind === "login").expires_at;
     const minted = await call(tokens.POST, { bearer: login, body: { name: "forever" } });

@@ -23,7 +23,7 @@ describe("the trust-score cache", async () => {
     await addSource("probe.example.com", 90);
     expect(await scoreOf("https://old.probe.example.com/")).toBe(90);
     for (let i = 0; i < 20; i++) expect(await scoreOf(`https://r${i}-${Math.random().toString(36).slice(2)}.example.net/`)).toBe(50);
-    for (let i = 0; i < TRUST_CACHE_MAX_HOSTS + 200; i++) await scoreUrl(`https://h${i}-${Math.random().toString(36).slice(2)}.example.net/x`);
+    for (let i = 0; i < TRUST_CACHE_MAX_HOSTS + 200; i++) await scoreUrl({ url: `https://h${i}-${Math.random().toString(36).slice(2)}.example.net/x` });
     expect(await scoreOf("https://recent.probe.example.com/")).toBe(90);
 
     // Change the row behind the cache's back (no version bump): the recently scored host is
@@ -40,7 +40,7 @@ describe("the trust-score cache", async () => {
     // What another process's updateSource does: the row and the version, in one transaction.
     await writeTransaction(async (tx) => {
       await tx.trustedSource.update({ where: { id: created.id }, data: { trustScore: 20 } });
-      await bumpCacheVersion(tx, "trust");
+      await bumpCacheVersion({ tx, name: "trust" });
     });
     expect(await scoreOf("https://docs.lowered.example.com/a")).toBe(20);
   });

@@ -43,9 +43,9 @@ describe("the last admin", async () => {
     // An admin object from before a demotion (the check is on the target, inside the transaction).
     const other = { id: last.id === first.id ? second.id : first.id, username: "someone" };
     for (const attempt of [
-      () => writeTransaction((tx) => deleteUser(tx, { admin: other, userId: last.id })),
-      () => writeTransaction((tx) => updateUser(tx, { admin: other, userId: last.id, changes: { disabled: true } })),
-      () => writeTransaction((tx) => updateUser(tx, { admin: other, userId: last.id, changes: { role: "user" } })),
+      () => writeTransaction((tx) => deleteUser({ tx, admin: other, userId: last.id })),
+      () => writeTransaction((tx) => updateUser({ tx, admin: other, userId: last.id, changes: { disabled: true } })),
+      () => writeTransaction((tx) => updateUser({ tx, admin: other, userId: last.id, changes: { role: "user" } })),
     ]) {
       await expect(attempt()).rejects.toThrow(/last active admin/);
     }

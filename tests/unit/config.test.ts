@@ -50,6 +50,8 @@ describe("settings", () => {
     expect(c.queue).toMatchObject({ leaseMs: 30_000, heartbeatMs: 10_000, pollMs: 500 });
     expect(c.lockout.maxFailures).toBe(10);
     expect(c.llm.baseUrl).toBeUndefined();
+    expect(c).toMatchObject({ pgLockTimeoutMs: 10_000, pgStatementTimeoutMs: 30_000, skipBuild: false, debugEngine: false });
+    expect(parseConfig({ GRACE_SKIP_BUILD: "1", GRACE_DEBUG_ENGINE: "on", GRACE_PG_LOCK_TIMEOUT_MS: "0" })).toMatchObject({ skipBuild: true, debugEngine: true, pgLockTimeoutMs: 0 });
   });
 
   it("names every invalid variable, and why", () => {

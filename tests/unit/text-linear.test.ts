@@ -8,7 +8,7 @@ import type { SearchHit } from "../../lib/knowledge/search";
 
 // The chat engine is tested without a database: retrieval answers with a made-up passage.
 vi.mock("../../lib/db/client", () => ({ databaseProvider: () => "sqlite", db: {} }));
-vi.mock("../../lib/chat/retrieve", () => ({ retrieve: vi.fn() }));
+vi.mock("../../lib/chat/retrieve", () => ({ retrieve: vi.fn(), withBestSources: async (o: { hits: unknown[] }) => o.hits }));
 vi.mock("../../lib/chat/answer/weights", () => ({ termWeights: async () => () => 1 }));
 
 const { builtinReply } = await import("../../lib/chat/builtin-engine");

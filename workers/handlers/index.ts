@@ -1,10 +1,12 @@
 import type { JobKind } from "../../lib/jobs/kinds";
 import { learning } from "./learning";
 import { meta } from "./meta";
+import { modelTest } from "./model-test";
 import { reflection } from "./reflection";
 import { steps } from "./steps";
 import type { JobHandler } from "./types";
 import { urlIngest } from "./url-ingest";
+import { sandboxRun } from "./sandbox-run";
 
 /** One handler per job kind. */
 export const handlers: Partial<Record<JobKind, JobHandler<never>>> = {
@@ -13,4 +15,6 @@ export const handlers: Partial<Record<JobKind, JobHandler<never>>> = {
   learning,
   meta,
   url_ingest: urlIngest,
+  model_test: modelTest,
+  sandbox_run: sandboxRun,
 };

@@ -6,7 +6,8 @@ import { recordLoopDuration } from "../../lib/loops/lease";
  * When the cycle failed, that failure is what the job reports: a failure to record it is
  * logged beside it, never put in its place.
  */
-export async function timedLoop<T>(db: Db, name: string, cycle: () => Promise<T>): Promise<T> {
+export async function timedLoop<T>(o: { db: Db; name: string; cycle: () => Promise<T> }): Promise<T> {
+  const { db, name, cycle } = o;
   const started = performance.now();
   let result: T;
   try {

@@ -53,7 +53,7 @@ export class LoopScheduler {
   async tickOnce() {
     let configs: Awaited<ReturnType<typeof listLoopConfigs>>;
     try {
-      configs = await listLoopConfigs(this.db);
+      configs = await listLoopConfigs({ db: this.db });
     } catch (error) {
       console.error("[loops] could not read the loops' configuration", error);
       return;
@@ -81,7 +81,7 @@ export class LoopScheduler {
     const lastRun = Math.max(state?.lastRunAt?.getTime() ?? 0, this.ranAt.get(config.name) ?? 0);
     if (now - lastRun < config.intervalSeconds * 1000) return;
     // Loops that write pause outside normal mode (nothing recorded either); health keeps watching.
-    if (JOB_LOOPS.has(config.name) && (await getSystemMode(this.db)).mode !== "normal") return;
+    if (JOB_LOOPS.has(config.name) && (await getSystemMode({ db: this.db })).mode !== "normal") return;
     await this.runOnce(config.name, config.intervalSeconds, new Date(now));
   }
 
@@ -94,7 +94,7 @@ export class LoopScheduler {
         if (await this.db.job.findFirst({ where: { kind: name, status: { in: ["queued", "running"] } }, select: { id: true } })) return;
         const slot = Math.floor(startedAt.getTime() / (intervalSeconds * 1000));
         await writeTransaction(
-          (tx) => enqueue(tx, { kind: name as "reflection" | "learning" | "meta", idempotencyKey: `${name}:${intervalSeconds}:${slot}`, description: `${name} loop`, priority: 10 }),
+          (tx) => enqueue({ tx, kind: name as "reflection" | "learning" | "meta", idempotencyKey: `${name}:${intervalSeconds}:${slot}`, description: `${name} loop`, priority: 10 }),
           this.db,
         );
       } else if (name === "health") {
@@ -106,7 +106,7 @@ export class LoopScheduler {
       console.error(`[loops] ${name} failed`, e);
     }
     // Outside normal mode, or while the database refuses writes, the health loop records nothing.
-    if ((await getSystemMode(this.db)).mode !== "normal" || !writeStatus().ok) return;
+    if ((await getSystemMode({ db: this.db })).mode !== "normal" || !writeStatus().ok) return;
     await recordLoopRun({ name, startedAt, error, measured: !JOB_LOOPS.has(name), db: this.db });
   }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { AuditLog } from "@/components/audit/audit-log";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -11,7 +12,10 @@ export default function AuditPage() {
         title="Audit log"
         description="Every action, in a hash-chained log: each entry's hash covers the one before it, so any change or deletion is detected."
       />
-      <AuditLog />
+      {/* The filters are read from the URL (useSearchParams), which Next wants inside Suspense. */}
+      <Suspense>
+        <AuditLog />
+      </Suspense>
     </>
   );
 }

@@ -1,13 +1,8 @@
 import type { Metadata } from "next";
-import { ChatWorkspace } from "@/components/chat/chat-workspace";
 
 export const metadata: Metadata = { title: "Chat" };
 
-export default function ChatPage() {
-  return (
-    <>
-      <h1 className="sr-only">Chat</h1>
-      <ChatWorkspace />
-    </>
-  );
+// A new conversation: the workspace (layout.tsx) reads the address.
+export default function NewChatPage() {
+  return null;
 }

@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RecentActivity } from "@/components/dashboard/recent-activity";
 import { ReflectionsFeed } from "@/components/dashboard/reflections-feed";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusDot } from "@/components/ui/status-dot";
-import { currentUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/current-user";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
 
 export default async function DashboardPage() {
-  const user = (await currentUser())!;
-  const { health, head, tokens, recent } = await getDashboard({ user });
+  const user = await requireUser();
+  const { health, head, tokens } = await getDashboard({ user });
   return (
     <>
       <PageHeader title="Dashboard" description={`Signed in as ${user.username}.`} />
@@ -25,7 +26,7 @@ export default async function DashboardPage() {
             {Object.entries(health.components).map(([name, c]) => (
               <li key={name} className="flex items-center gap-2">
                 <StatusDot status={c.status} /> <span className="capitalize">{name}</span>
-                <span className="text-slate-400">{c.detail}</span>
+                <span className="text-slate-500">{c.detail}</span>
               </li>
             ))}
           </ul>
@@ -48,26 +49,7 @@ export default async function DashboardPage() {
       <div className="mt-6">
         <ReflectionsFeed />
       </div>
-      <section className="mt-6 rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-        <h2 className="border-b border-slate-200 px-5 py-3 text-sm font-medium text-slate-700">Recent activity</h2>
-        {recent.length === 0 ? (
-          <p className="px-5 py-6 text-sm text-slate-500">Nothing has happened yet.</p>
-        ) : (
-          <ul className="divide-y divide-slate-100">
-            {recent.map((e) => (
-              <li key={e.sequence} className="flex flex-wrap items-center gap-x-3 px-5 py-2 text-sm">
-                <span className="font-mono text-slate-400">#{e.sequence}</span>
-                <span className="font-medium">{e.action}</span>
-                <span className="text-slate-600">{e.actor}</span>
-                <span className={e.result === "success" ? "text-emerald-700" : "text-amber-700"}>{e.result}</span>
-                <time className="ml-auto text-slate-400" dateTime={e.timestamp.toISOString()}>
-                  {e.timestamp.toISOString().replace("T", " ").slice(0, 19)} UTC
-                </time>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <RecentActivity />
     </>
   );
 }

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { UrlRequests } from "@/components/knowledge/url-requests";
 import { PageHeader } from "@/components/ui/page-header";
-import { currentUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/access";
 
 export const metadata: Metadata = { title: "Governance" };
 
 export default async function Page() {
-  const user = (await currentUser())!;
+  const user = await requireUser();
   return (
     <>
       <PageHeader title="Governance" />

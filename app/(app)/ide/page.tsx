@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
+import { IdeWorkspace } from "@/components/ide/ide-workspace";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "IDE" };
 
-export default function Page() {
+export default function IdePage() {
   return (
     <>
-      <PageHeader title="IDE" />
-      <p className="text-sm text-slate-600">Not built yet: this version of Grace cannot edit or run code.</p>
+      <PageHeader title="IDE" description="Write Python, JavaScript, TypeScript and Bash, and run it in a sandbox with no network and the limits shown below." />
+      <IdeWorkspace />
     </>
   );
 }

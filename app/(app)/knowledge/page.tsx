@@ -8,13 +8,13 @@ import { KnowledgeTree } from "@/components/knowledge/knowledge-tree";
 import { UrlIngest } from "@/components/knowledge/url-ingest";
 import { UrlRequests } from "@/components/knowledge/url-requests";
 import { PageHeader } from "@/components/ui/page-header";
-import { currentUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/access";
 
 export const metadata: Metadata = { title: "Knowledge" };
 
 export default async function KnowledgePage() {
-  const user = (await currentUser())!;
+  const user = await requireUser();
   return (
     <>
       <PageHeader title="Knowledge" description="The sources the assistant answers from, each with its trust score and provenance." />

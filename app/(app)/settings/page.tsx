@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
+import { ModelSettings } from "@/components/settings/model-settings";
 import { SignOutEverywhere } from "@/components/settings/sign-out-everywhere";
 import { TokenManager } from "@/components/settings/token-manager";
 import { UserManager } from "@/components/settings/user-manager";
 import { PageHeader } from "@/components/ui/page-header";
 import { isAdmin } from "@/lib/auth/access";
-import { currentUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/current-user";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
@@ -25,11 +26,11 @@ function Section({ id, title, description, children }: { id: string; title: stri
 }
 
 export default async function SettingsPage() {
-  const user = (await currentUser())!;
+  const user = await requireUser();
   const admin = isAdmin(user);
   return (
     <>
-      <PageHeader title="Settings" description={admin ? "Your password, sessions and API tokens, and the accounts of this Grace." : "Your password, sessions and API tokens."} />
+      <PageHeader title="Settings" description={admin ? "Your password, sessions and API tokens, and this Grace's accounts and model." : "Your password, sessions and API tokens."} />
       <div className="max-w-5xl space-y-10">
         <Section id="password" title="Password" description="Changing it signs you out everywhere else; this browser stays signed in.">
           <div className="max-w-md rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
@@ -49,6 +50,11 @@ export default async function SettingsPage() {
             description="Everyone who can sign in to this Grace. New accounts start with a temporary password that their owner changes at first sign-in."
           >
             <UserManager currentUserId={user.id} />
+          </Section>
+        )}
+        {admin && (
+          <Section id="model" title="Model" description="The OpenAI-compatible model that answers chat from your sources. Saved here, it takes the place of the GRACE_LLM_* environment settings.">
+            <ModelSettings />
           </Section>
         )}
       </div>

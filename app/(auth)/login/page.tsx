@@ -2,17 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { currentUser } from "@/lib/auth/current-user";
 import { config } from "@/lib/config";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; registered?: string }> }) {
-  if (await currentUser()) redirect("/dashboard");
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; registered?: string }> }) {
   const { callbackUrl, registered } = await searchParams;
-  // Only same-site paths: never bounce a fresh session to another site.
-  const target = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/dashboard";
+  // A page opened while signed out sends its path here (lib/auth/current-user.ts); only paths
+  // on this site are followed.
+  const target = safeCallbackUrl(typeof callbackUrl === "string" ? callbackUrl : null);
+  if (await currentUser()) redirect(target);
   return (
     <>
       <h1 className="mb-4 text-lg font-semibold text-slate-900">Sign in</h1>
@@ -20,7 +22,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       {config.openRegistration && (
         <p className="mt-4 text-center text-sm text-slate-600">
           No account?{" "}
-          <Link href="/register" className="font-medium text-indigo-600 hover:text-indigo-500">
+          <Link href="/register" className="font-medium text-indigo-700 hover:text-indigo-600">
             Register
           </Link>
         </p>

@@ -18,8 +18,11 @@ export const GET = route({}, async ({ req, user }) => {
         }
       };
       write(`retry: 3000\n: connected\n\n`);
-      const unsubscribe = subscribe(user, (events) => {
-        for (const e of events) write(`event: ${e.type}\ndata: ${JSON.stringify(e.data)}\n\n`);
+      const unsubscribe = subscribe({
+        user,
+        send: (events) => {
+          for (const e of events) write(`event: ${e.type}\ndata: ${JSON.stringify(e.data)}\n\n`);
+        },
       });
       const keepAlive = setInterval(() => write(": keep-alive\n\n"), 15_000);
       cleanup = () => {

@@ -13,6 +13,6 @@ export const GET = route({ query: paginationQuery }, async ({ user, query }) => 
 });
 
 export const POST = route({ body: createGoalSchema }, async ({ user, body }) => {
-  const goal = await writeTransaction((tx) => createGoal(tx, { user, input: body }));
+  const goal = await writeTransaction((tx) => createGoal({ tx, user, input: body }));
   return json(serializeGoal(goal), { status: 201 });
 });

@@ -17,6 +17,6 @@ export const GET = route({ query }, async ({ user, query }) => {
 });
 
 export const POST = route({ body: createTaskSchema }, async ({ user, body }) => {
-  const task = await writeTransaction((tx) => createTask(tx, { user, input: body }));
+  const task = await writeTransaction((tx) => createTask({ tx, user, input: body }));
   return json(serializeTask(task), { status: 201 });
 });

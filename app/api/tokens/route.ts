@@ -19,6 +19,6 @@ const createBody = z.object({
 
 // The plain token is in this response and nowhere else, ever.
 export const POST = route({ body: createBody }, async ({ user, body, token: caller }) => {
-  const { token, record } = await writeTransaction((tx) => createPersonalToken(tx, { user, name: body.name, expiresInDays: body.expires_in_days, callerTokenExpiresAt: caller?.expiresAt }));
+  const { token, record } = await writeTransaction((tx) => createPersonalToken({ tx, user, name: body.name, expiresInDays: body.expires_in_days, callerTokenExpiresAt: caller?.expiresAt }));
   return json({ ...serializeToken(record), token }, { status: 201 });
 });

@@ -17,6 +17,6 @@ export const GET = route({ access: "admin", query: paginationQuery }, async ({ q
 // The password is temporary: the new user chooses their own at first sign-in.
 export const POST = route({ access: "admin", body: createUserSchema }, async ({ user: admin, body }) => {
   const passwordHash = await hashPassword(body.password);
-  const created = await writeTransaction((tx) => createUser(tx, { admin, username: body.username, passwordHash, role: body.role }));
+  const created = await writeTransaction((tx) => createUser({ tx, admin, username: body.username, passwordHash, role: body.role }));
   return json(serializeUser(created), { status: 201 });
 });

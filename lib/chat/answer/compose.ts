@@ -85,10 +85,20 @@ function dontKnow(q: Question, part: QuestionPart | null, subject: QueryWord[]):
     const from = focus[0].start;
     const to = Math.max(...subject.map((w) => w.end));
     const text = q.text.slice(from, to);
-    if (from < subject[0].start && / of /i.test(text) && text.length <= 120) return say.dontKnowThe(text);
+    // "What is the boiling point of Korvath?" → "the boiling point of Korvath"; not "Who led the development of …".
+    const asksForThe = /\b(?:the|its)\s$/i.test(q.text.slice(Math.max(0, from - 5), from));
+    if (asksForThe && from < subject[0].start && / of /i.test(text) && text.length <= 120) return say.dontKnowThe(text);
   }
-  if (part && q.parts.length > 1) return say.dontKnowThe(q.text.slice(part.start, part.end));
-  return say.dontKnowAnswer(q.text.trim().replace(/[\s?？؟]+$/u, ""));
+  // One part of several, in its own words: "I don't know the answer to "where is she buried"".
+  if (part && q.parts.length > 1) return say.dontKnowAnswer(withoutEndMarks(q.text.slice(part.start, part.end)));
+  return say.dontKnowAnswer(withoutEndMarks(q.text));
+}
+
+/** The question without its trailing question marks and spaces (a loop: a regex anchored at the end rescans). */
+function withoutEndMarks(text: string): string {
+  let end = text.length;
+  while (end > 0 && /[\s?？؟]/u.test(text[end - 1])) end--;
+  return text.slice(0, end).trim();
 }
 
 /** The subject's words as the question wrote them: "Korvath coolant". */

@@ -21,21 +21,22 @@ export const TYPE_PHRASES: [Exclude<AnswerType, "yesno" | "other">, string[]][] 
     "date",
     [
       "when", "what year", "which year", "what time", "what date", "what day", "which day",
-      "cuándo", "en qué año", "qué año", "a qué hora", "qué día", "en qué fecha",
+      "cuándo", "en qué año", "qué año", "a qué hora", "qué día", "en qué fecha", "cuando",
       "quand", "en quelle année", "quelle année", "à quelle heure", "quel jour", "quelle date",
       "wann", "in welchem jahr", "welches jahr", "um wie viel uhr", "an welchem tag", "seit wann",
       "когда", "в каком году", "каком году", "во сколько", "в котором часу", "какого числа",
-      "متى", "في أي عام", "في أي سنة", "أي عام", "أي سنة",
+      "متى", "في أي عام", "في أي سنة", "أي عام", "أي سنة", "في أي شهر", "أي شهر", "في أي يوم", "أي يوم",
+      "in what month", "which month", "what month", "en qué mes", "qué mes", "en quel mois", "quel mois", "in welchem monat", "welcher monat", "в каком месяце",
     ],
   ],
   [
     "quantity",
     [
       "how many", "how much", "how often", "how long", "how tall", "how high", "how old", "how far", "how big", "how large", "how heavy", "how deep", "how wide", "how fast", "what percentage",
-      "cuántos", "cuántas", "cuánto", "cuánta", "qué tan",
+      "cuántos", "cuántas", "cuánto", "cuánta", "qué tan", "cuantos", "cuantas", "cuanto", "cuanta",
       "combien",
-      "wie viele", "wie viel", "wie lang", "wie hoch", "wie alt", "wie weit", "wie groß", "wie schwer", "wie tief", "wie breit", "wie schnell",
-      "сколько", "какова длина", "какой длины", "какой высоты",
+      "wie viele", "wie viel", "wie oft", "wie lang", "wie hoch", "wie alt", "wie weit", "wie groß", "wie schwer", "wie tief", "wie breit", "wie schnell",
+      "сколько", "как часто", "какова длина", "какой длины", "какой высоты",
       "كم",
     ],
   ],
@@ -43,7 +44,7 @@ export const TYPE_PHRASES: [Exclude<AnswerType, "yesno" | "other">, string[]][] 
     "person",
     [
       "who", "whom", "whose", "which company", "what company", "which organisation", "which organization", "which firm",
-      "quién", "quiénes", "qué empresa", "qué compañía",
+      "quién", "quiénes", "qué empresa", "qué compañía", "quien", "quienes",
       "qui", "quelle entreprise", "quelle société",
       "wer", "wem", "wen", "wessen", "welche firma", "welches unternehmen",
       "кто", "кем", "кого", "чей", "чья", "какая компания",
@@ -54,11 +55,11 @@ export const TYPE_PHRASES: [Exclude<AnswerType, "yesno" | "other">, string[]][] 
     "place",
     [
       "where", "which city", "which country", "what city", "what country", "which town", "in which town",
-      "dónde", "en qué ciudad", "en qué país", "adónde",
+      "dónde", "en qué ciudad", "en qué país", "adónde", "donde", "adonde",
       "où", "dans quelle ville", "quelle ville", "quel pays",
       "wo", "woher", "wohin", "in welcher stadt", "welche stadt", "welches land",
       "где", "откуда", "куда", "в каком городе", "в какой стране",
-      "أين", "في أي مدينة",
+      "أين", "من أين", "في أي مدينة",
     ],
   ],
 ];
@@ -77,12 +78,15 @@ export const CJK_TYPE_MARKERS: [Exclude<AnswerType, "yesno" | "other">, string[]
 export const QUESTION_WORDS = new Set(
   `what which who whom whose when where why how many much is are was were does do did can could has have had will would should
   qué que cuál cuáles quién quiénes cuándo dónde cómo cuánto cuánta cuántos cuántas por
+  cual cuales quien quienes cuando donde como cuanto cuanta cuantos cuantas
   quoi quel quelle quels quelles qui quand où comment combien est-ce
   was welche welcher welches wer wem wen wessen wann wo woher wohin wie viele viel
   что какой какая какое какие какую каким каков какова каково каковы кто кем кого когда где откуда куда как сколько ли чей чья
   ما ماذا من متى أين كيف كم هل لماذا
   什么 哪 哪里 哪儿 谁 多少 几 吗 呢 何时 怎么 是否
-  何 なに なん いつ どこ 誰 だれ どの どれ いくつ いくら か ですか ますか`.split(/\s+/).filter(Boolean),
+  何 なに なん いつ どこ 誰 だれ どの どれ いくつ いくら か ですか ますか
+  tell describe explain cuéntame háblame dime describe explica parle-moi dis-moi décris explique erzähl erzähle beschreibe erkläre
+  расскажи расскажите опиши объясни أخبرني صف اشرح 介绍 讲讲 说说 教えて 説明`.split(/\s+/).filter(Boolean),
 );
 
 /** Words that join two questions in one: "what is its flow rate and its boiling point". */
@@ -113,6 +117,8 @@ export const MEASURE_WORDS: Record<string, string[]> = {
   deep: ["deep", "depth", "deepest"],
   wide: ["wide", "width", "widest"],
   fast: ["fast", "speed"],
+  often: ["often", "frequency", "frequently"],
+  oft: ["oft", "häufig"],
   hoch: ["hoch", "höhe"],
   lang: ["lang", "länge"],
   alt: ["alt", "alter"],
@@ -122,4 +128,17 @@ export const MEASURE_WORDS: Record<string, string[]> = {
   tief: ["tief", "tiefe"],
   breit: ["breit", "breite"],
   schnell: ["schnell", "geschwindigkeit"],
+  длины: ["длина", "длины", "длиной", "длину"],
+  высоты: ["высота", "высоты", "высотой", "высоту"],
+  глубины: ["глубина", "глубины", "глубиной", "глубину"],
 };
+
+/** Nouns that name a measured quantity: "what is the length of …" asks for a number. */
+export const MEASURE_NOUNS = new Set(
+  `length height depth width altitude elevation population price cost temperature weight area size distance speed capacity volume
+  longitud altura profundidad anchura población precio coste temperatura peso superficie tamaño distancia velocidad capacidad
+  longueur hauteur profondeur largeur population prix coût température poids superficie taille distance vitesse capacité
+  länge höhe tiefe breite einwohnerzahl bevölkerung preis kosten temperatur gewicht fläche größe entfernung geschwindigkeit
+  длина высота глубина ширина население цена стоимость температура вес площадь размер расстояние скорость вместимость
+  طول ارتفاع عمق عرض سكان سعر تكلفة حرارة وزن مساحة حجم مسافة سرعة`.split(/\s+/).filter(Boolean),
+);

@@ -26,7 +26,8 @@ export async function claimCommand(o: { db: Db; supervisor: string }): Promise<C
 export async function failCommand(o: { db: Db; command: ClaimedCommand; error: string }) {
   await writeTransaction(async (tx) => {
     await tx.supervisorCommand.update({ where: { id: o.command.id }, data: { status: "failed", error: o.error, finishedAt: new Date() } });
-    await append(tx, {
+    await append({
+      tx,
       actor: SYSTEM_ACTOR,
       action: "system.restart",
       resource: `process:${o.command.component}`,

@@ -71,7 +71,8 @@ export async function recordRestart(o: {
     if (request?.commandId !== undefined) {
       await tx.supervisorCommand.update({ where: { id: request.commandId }, data: { status: "done", finishedAt: new Date() } });
     }
-    await append(tx, {
+    await append({
+      tx,
       actor: SYSTEM_ACTOR,
       action: "system.restart",
       resource: `process:${o.key.name}`,

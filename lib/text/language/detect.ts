@@ -11,10 +11,10 @@ const MAX_VOTERS = 2_000;
 
 /** The commonest function words of each language: frequent enough to vote in a sentence. */
 const MARKERS: Record<"en" | "es" | "fr" | "de", string> = {
-  en: "the and is are was were of to in that it with for this what how which does do you on be have has not from by at or as but they their there can will would",
-  es: "el la los las de que y en es un una por con para del se como qué cómo está son al lo más pero sus su muy también cuando dónde cuál hay tiene sin sobre",
-  fr: "le la les de des et est un une du que qui dans pour pas sur avec au aux ce cette il elle sont ne se plus où quel quelle comment c'est j'ai être avoir nous vous",
-  de: "der die das und ist nicht ein eine zu den mit von sich des auf für im dem wie was sind ich wir auch es ein einen einem oder aber wird werden kann hat gibt",
+  en: "the and is are was were of to in that it with for this what how which does do you on be have has not from by at or as but they their there can will would when where who why",
+  es: "el la los las de que y en es un una por con para del se como qué cómo está son al lo más pero sus su muy también cuando dónde cuál hay tiene sin sobre cuándo cuánto cuántos cuántas quién cuantos cuantas donde quien",
+  fr: "le la les de des et est un une du que qui dans pour pas sur avec au aux ce cette il elle sont ne se plus où quel quelle comment c'est j'ai être avoir nous vous on quand combien pourquoi peut faut",
+  de: "der die das und ist nicht ein eine zu den mit von sich des auf für im dem wie was sind ich wir auch es ein einen einem oder aber wird werden kann hat gibt wann wo wer welche welcher welches viele darf",
 };
 
 let voters: Map<string, { lang: Lang; weight: number }[]> | undefined;

@@ -8,7 +8,14 @@ export const LANGS = ["en", "es", "fr", "de", "ru", "ar", "zh", "ja"] as const;
 export type Lang = (typeof LANGS)[number];
 export const KINDS = ["answerable", "unanswerable", "partial", "conflict"] as const;
 export type Kind = (typeof KINDS)[number];
-export type QuestionSet = "tune" | "holdout";
+/**
+ * tune: read while tuning; holdout: kept aside by the engine's author; blind, blind2: written by a
+ * separate author who never read the engine (blind's failures were then read and tuned on, so
+ * blind2 is the one still unseen).
+ */
+export const QUESTION_SETS = ["tune", "holdout", "blind", "blind2"] as const;
+export type QuestionSet = (typeof QUESTION_SETS)[number];
+const QUESTION_FILES: Record<QuestionSet, string> = { tune: "questions.json", holdout: "questions.holdout.json", blind: "questions.blind.json", blind2: "questions.blind2.json" };
 
 export type AnswerQuestion = {
   id: string;
@@ -45,7 +52,7 @@ export function loadDocuments(dir = path.join(FIXTURES, "documents")): Document[
 }
 
 export function loadQuestions(set: QuestionSet, documents: Document[]): AnswerQuestion[] {
-  const file = path.join(FIXTURES, set === "tune" ? "questions.json" : "questions.holdout.json");
+  const file = path.join(FIXTURES, QUESTION_FILES[set]);
   const questions = JSON.parse(readFileSync(file, "utf8")) as AnswerQuestion[];
   const byFile = new Map(documents.map((d) => [d.file, fold(d.content)]));
   for (const q of questions) {

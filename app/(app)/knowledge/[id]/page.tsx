@@ -2,11 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArtifactEditor } from "@/components/knowledge/artifact-editor";
+import { PassageTarget } from "@/components/knowledge/passage-target";
+import { PassageText, rendersAsMarkdown } from "@/components/knowledge/passage-text";
 import { TrustBadge } from "@/components/knowledge/trust-badge";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
+import { Time } from "@/components/ui/time";
 import { NotFoundError } from "@/lib/errors";
-import { currentUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/current-user";
 import { canChangeArtifact } from "@/lib/auth/access";
 import { getArtifact } from "@/lib/knowledge/get-artifact";
 import { getArtifactVersion } from "@/lib/knowledge/get-artifact-version";
@@ -20,7 +23,7 @@ const orNull = (error: unknown) => {
 };
 
 export default async function ArtifactPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ version?: string | string[] }> }) {
-  const user = (await currentUser())!;
+  const user = await requireUser();
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
   const artifact = await getArtifact({ userId: user.id, id }).catch((error) => {
@@ -34,6 +37,7 @@ export default async function ArtifactPage({ params, searchParams }: { params: P
   const shown = viewing?.version ?? artifact.version;
   const canEdit = canChangeArtifact(user, { ownerId: artifact.provenance.owner_id });
   const p = artifact.provenance;
+  const markdown = rendersAsMarkdown({ type: artifact.type, mimeType: p.mime_type, passages: artifact.passages });
 
   const content = viewing ? (
     <article aria-label={`Version ${viewing.version}`} className="self-start rounded-lg bg-white p-4 text-sm whitespace-pre-wrap text-slate-800 shadow-sm ring-1 ring-slate-200">
@@ -41,15 +45,18 @@ export default async function ArtifactPage({ params, searchParams }: { params: P
     </article>
   ) : (
     <article aria-label="Passages" className="space-y-2">
+      <PassageTarget />
       {artifact.passages.map((passage) => (
-        // A citation links to #passage-<id>; :target highlights the cited passage.
-        <p
+        // Citations and search results link to #passage-<id>; PassageTarget (and :target, on a
+        // full load) highlights it.
+        <div
           key={passage.id}
           id={`passage-${passage.id}`}
-          className="scroll-mt-8 rounded-lg bg-white p-4 text-sm whitespace-pre-wrap text-slate-800 shadow-sm ring-1 ring-slate-200 target:bg-yellow-50 target:ring-2 target:ring-amber-400"
+          tabIndex={-1}
+          className="scroll-mt-8 rounded-lg bg-white p-4 text-sm text-slate-800 shadow-sm ring-1 ring-slate-200 target:bg-yellow-50 target:ring-2 target:ring-amber-400 focus:outline-none data-[target-passage]:bg-yellow-50 data-[target-passage]:ring-2 data-[target-passage]:ring-amber-400"
         >
-          {passage.content}
-        </p>
+          <PassageText content={passage.content} markdown={markdown} />
+        </div>
       ))}
     </article>
   );
@@ -69,7 +76,7 @@ export default async function ArtifactPage({ params, searchParams }: { params: P
       )}
       {viewing && (
         <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
-          Viewing version {viewing.version} of {artifact.version} ({viewing.reason ?? "edited"}, {new Date(viewing.created_at).toLocaleString()}
+          Viewing version {viewing.version} of {artifact.version} ({viewing.reason ?? "edited"}, <Time value={viewing.created_at} />
           {viewing.created_by ? ` by ${viewing.created_by}` : ""}) —{" "}
           <Link href={`/knowledge/${id}`} className="font-medium underline underline-offset-2">
             back to current
@@ -106,7 +113,9 @@ export default async function ArtifactPage({ params, searchParams }: { params: P
               <dt>Status</dt>
               <dd>{artifact.status}</dd>
               <dt>Added</dt>
-              <dd>{new Date(p.created_at).toLocaleString()}</dd>
+              <dd>
+                <Time value={p.created_at} />
+              </dd>
               <dt>SHA-256</dt>
               {/* The hash of the text on screen: an older version's when one is shown. */}
               <dd className="truncate font-mono text-xs" title={`v${shown}: ${viewing?.content_hash ?? p.content_hash}`}>
@@ -127,8 +136,8 @@ export default async function ArtifactPage({ params, searchParams }: { params: P
                     className={`block rounded-md px-2 py-1 ${v.version === shown ? "bg-indigo-50 text-indigo-800" : "text-slate-600 hover:bg-slate-50"}`}
                   >
                     <span className="font-medium">v{v.version}</span>
-                    {v.version === artifact.version && <span className="ml-1 rounded bg-emerald-50 px-1 text-xs text-emerald-700">current</span>} · {new Date(v.created_at).toLocaleString()}
-                    <span className="block text-xs text-slate-500">{v.reason ?? "edited"}</span>
+                    {v.version === artifact.version && <span className="ml-1 rounded bg-emerald-50 px-1 text-xs text-emerald-700">current</span>} · <Time value={v.created_at} />
+                    <span className="block text-xs text-slate-600">{v.reason ?? "edited"}</span>
                   </Link>
                 </li>
               ))}

@@ -7,5 +7,5 @@ import { updateGoal } from "@/lib/goals/update-goal";
 const params = idParams("a goal id");
 
 export const PATCH = route({ params, body: updateGoalSchema }, async ({ user, params, body }) =>
-  serializeGoal(await writeTransaction((tx) => updateGoal(tx, { user, id: params.id, changes: body }))),
+  serializeGoal(await writeTransaction((tx) => updateGoal({ tx, user, id: params.id, changes: body }))),
 );

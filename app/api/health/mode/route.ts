@@ -18,5 +18,5 @@ export const POST = route({ access: "admin", body: loose, query: loose, allowRea
     const where = source === body ? "body" : "query";
     throw new ValidationError(parsed.error.issues.map((i) => ({ field: [where, ...i.path.map(String)].join("."), message: i.message })));
   }
-  return serializeModeState(await writeTransaction((tx) => setSystemMode(tx, { ...parsed.data, actor: user.username })));
+  return serializeModeState(await writeTransaction((tx) => setSystemMode({ tx, ...parsed.data, actor: user.username })));
 });

@@ -17,6 +17,6 @@ export const POST = route({ access: "admin", body: loose, query: loose }, async 
     const where = source === body ? "body" : "query";
     throw new ValidationError(parsed.error.issues.map((i) => ({ field: [where, ...i.path.map(String)].join("."), message: i.message })));
   }
-  const requested = await writeTransaction((tx) => requestRestart(tx, { component: parsed.data.component, actor: user.username }));
+  const requested = await writeTransaction((tx) => requestRestart({ tx, component: parsed.data.component, actor: user.username }));
   return json(requested, { status: 202 });
 });

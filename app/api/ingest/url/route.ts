@@ -2,16 +2,15 @@ import { route } from "@/lib/api/route";
 import { json } from "@/lib/api/responses";
 import { invalid, UpstreamError } from "@/lib/errors";
 import { config } from "@/lib/config";
-import { writeTransaction } from "@/lib/db/transaction";
 import { waitForJob } from "@/lib/jobs/wait-for-job";
-import { ingestUrlSchema, requestUrlIngest, vetUrl } from "@/lib/knowledge/request-url-ingest";
+import { ingestUrlSchema, requestUrlIngest } from "@/lib/knowledge/request-url-ingest";
 
 // {url, domain?, visibility?}. Trust ≥ 70: the worker fetches and ingests it while this waits
 // (201 ingested / 200 duplicate, or 202 queued with the job id if it takes longer); 40–69:
 // 202 pending_approval for an admin; < 40: 403 naming the score.
 export const POST = route({ body: ingestUrlSchema }, async ({ req, user, body }) => {
-  const { url, trustScore } = await vetUrl(body.url);
-  const request = await writeTransaction((tx) => requestUrlIngest(tx, { user, input: body, url, trustScore }));
+  const request = await requestUrlIngest({ user, input: body });
+  const { url, trustScore } = request;
   if (request.kind === "approval") {
     return json(
       { status: "pending_approval", approval_id: request.approvalId, trust_score: trustScore, url, message: `Trust score ${trustScore} needs an admin's approval before this URL is ingested` },

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
 import { json } from "@/lib/api/responses";
-import { ingestContent, ingestTextSchema, manualTrust } from "@/lib/knowledge/ingest-text";
+import { addText } from "@/lib/knowledge/add-text";
+import { ingestTextSchema } from "@/lib/knowledge/ingest-text";
 import { truncate } from "@/lib/text/truncate";
 
 // The earlier API's knowledge ingest: {content, source?, category?} → {status, id}. It feeds
@@ -15,6 +16,6 @@ const body = z.object({
 export const POST = route({ body }, async ({ user, body }) => {
   const firstLine = truncate(body.content.trim().split("\n")[0], 80, "") || "Untitled";
   const input = ingestTextSchema.parse({ title: firstLine, content: body.content, domain: body.category, metadata: { legacy_source: body.source } });
-  const { status, artifact } = await ingestContent({ user, input, source: "legacy", trustScore: manualTrust() });
+  const { status, artifact } = await addText({ user, input, source: "legacy" });
   return json({ status, id: artifact.id }, { status: status === "ingested" ? 201 : 200 });
 });

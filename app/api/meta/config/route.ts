@@ -6,5 +6,5 @@ export const GET = route({}, async () => ({ loops: (await listLoopConfigs()).map
 
 // Settings are merged over the current ones and validated against the loop's schema.
 export const PATCH = route({ access: "admin", body: loopConfigPatch }, async ({ user, body }) =>
-  serializeLoopConfig(await writeTransaction((tx) => updateLoopConfig(tx, { actor: user.username, patch: body }))),
+  serializeLoopConfig(await writeTransaction((tx) => updateLoopConfig({ tx, actor: user.username, patch: body }))),
 );

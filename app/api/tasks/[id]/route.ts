@@ -7,6 +7,6 @@ import { serializeTask, updateTaskSchema } from "@/lib/tasks/schemas";
 const params = idParams("a task id");
 
 export const PATCH = route({ params, body: updateTaskSchema }, async ({ user, params, body }) => {
-  const task = await writeTransaction((tx) => updateTask(tx, { user, taskId: params.id, changes: body }));
+  const task = await writeTransaction((tx) => updateTask({ tx, user, taskId: params.id, changes: body }));
   return serializeTask(task);
 });

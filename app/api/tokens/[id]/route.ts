@@ -7,6 +7,6 @@ import { serializeToken } from "@/lib/tokens/list-tokens";
 const params = idParams("a token id");
 
 export const DELETE = route({ params }, async ({ user, params }) => {
-  const token = await writeTransaction((tx) => revokeToken(tx, { user, tokenId: params.id }));
+  const token = await writeTransaction((tx) => revokeToken({ tx, user, tokenId: params.id }));
   return { ...serializeToken(token), revoked_at: token.revokedAt?.toISOString() ?? null };
 });

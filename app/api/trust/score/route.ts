@@ -7,7 +7,7 @@ const query = z.object({ url: z.string().min(1, "is required").max(2048, "is too
 
 export const GET = route({ query }, async ({ query }) => {
   try {
-    return await scoreUrl(query.url);
+    return await scoreUrl({ url: query.url });
   } catch (error) {
     throw new ValidationError([{ field: "query.url", message: (error as Error).message }]);
   }

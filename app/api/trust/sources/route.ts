@@ -12,5 +12,5 @@ export const GET = route({ query: paginationQuery }, async ({ query }) => {
 });
 
 export const POST = route({ access: "admin", body: sourceSchema }, async ({ user, body }) =>
-  json(serializeSource(await writeTransaction((tx) => createSource(tx, { actor: user, input: body }))), { status: 201 }),
+  json(serializeSource(await writeTransaction((tx) => createSource({ tx, actor: user, input: body }))), { status: 201 }),
 );

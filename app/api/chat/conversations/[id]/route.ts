@@ -8,10 +8,10 @@ const params = idParams("a conversation id");
 const body = z.object({ title: z.string().trim().min(1, "is required").max(200, "must be at most 200 characters") });
 
 export const PATCH = route({ params, body }, async ({ user, params, body }) => {
-  const c = await writeTransaction((tx) => renameConversation(tx, { user, id: params.id, title: body.title }));
+  const c = await writeTransaction((tx) => renameConversation({ tx, user, id: params.id, title: body.title }));
   return { id: c.id, title: c.title, updated_at: c.updatedAt.toISOString() };
 });
 
 export const DELETE = route({ params }, async ({ user, params }) => {
-  await writeTransaction((tx) => deleteConversation(tx, { user, id: params.id }));
+  await writeTransaction((tx) => deleteConversation({ tx, user, id: params.id }));
 });

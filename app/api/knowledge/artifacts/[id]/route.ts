@@ -15,5 +15,5 @@ export const PATCH = route({ params, body: updateArtifactSchema }, async ({ user
 });
 
 export const DELETE = route({ params }, async ({ user, params }) => {
-  await writeTransaction((tx) => deleteArtifact(tx, { user, id: params.id }));
+  await writeTransaction((tx) => deleteArtifact({ tx, user, id: params.id }));
 });

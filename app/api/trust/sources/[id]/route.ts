@@ -6,9 +6,9 @@ import { deleteSource, serializeSource, sourcePatchSchema, updateSource } from "
 const params = idParams("a source id");
 
 export const PATCH = route({ access: "admin", params, body: sourcePatchSchema }, async ({ user, params, body }) =>
-  serializeSource(await writeTransaction((tx) => updateSource(tx, { actor: user, id: params.id, input: body }))),
+  serializeSource(await writeTransaction((tx) => updateSource({ tx, actor: user, id: params.id, input: body }))),
 );
 
 export const DELETE = route({ access: "admin", params }, async ({ user, params }) => {
-  await writeTransaction((tx) => deleteSource(tx, { actor: user, id: params.id }));
+  await writeTransaction((tx) => deleteSource({ tx, actor: user, id: params.id }));
 });

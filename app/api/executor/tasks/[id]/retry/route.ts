@@ -6,4 +6,4 @@ import { serializeJob } from "@/lib/jobs/serialize";
 
 const params = idParams("a task id");
 
-export const POST = route({ params }, async ({ user, params }) => serializeJob(await writeTransaction((tx) => retryJob(tx, { user, jobId: params.id }))));
+export const POST = route({ params }, async ({ user, params }) => serializeJob(await writeTransaction((tx) => retryJob({ tx, user, jobId: params.id }))));

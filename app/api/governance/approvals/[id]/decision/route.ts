@@ -17,6 +17,6 @@ export const POST = route({ access: "admin", params, body: loose, query: loose }
     const where = source === body ? "body" : "query";
     throw new ValidationError(parsed.error.issues.map((i) => ({ field: [where, ...i.path.map(String)].join("."), message: i.message })));
   }
-  const approval = await writeTransaction((tx) => decideApproval(tx, { approvalId: params.id, admin: user, input: parsed.data }));
+  const approval = await writeTransaction((tx) => decideApproval({ tx, approvalId: params.id, admin: user, input: parsed.data }));
   return serializeApproval(approval);
 });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ChatMessage" ADD COLUMN     "answerStatus" TEXT,
+ADD COLUMN     "grounded" BOOLEAN;

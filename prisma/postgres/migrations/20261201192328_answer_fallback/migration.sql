@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ChatMessage" ADD COLUMN     "fallback" BOOLEAN NOT NULL DEFAULT false;

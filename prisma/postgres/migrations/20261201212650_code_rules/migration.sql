@@ -1,0 +1,26 @@
+-- Hand-written, data only: Hunter's built-in rules for code (issue 12), applied by checkCode
+-- before every sandbox run and by the code scanner (lib/code/rules.ts). A rule's name says where
+-- it applies: "python.", "js." (JavaScript and TypeScript) and "bash." rules see that language's
+-- code with comments and prose strings hidden; "secret." rules see the text as written, in every
+-- language. Patterns are RE2 syntax (re2js); the first capturing group is the span reported.
+-- Rows an admin already made under the same name are left as they are.
+INSERT INTO "SecurityRule" ("name", "description", "target", "pattern", "severity", "action", "enabled", "createdAt", "updatedAt") VALUES
+  ('python.eval', 'eval() runs a string as Python code: whoever controls the string controls the program', 'code', '(?:^|[^\w.])(eval)\s*\(', 'high', 'alert', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+  ('python.exec', 'exec() runs a string as Python code: whoever controls the string controls the program', 'code', '(?:^|[^\w.])(exec)\s*\(', 'high', 'alert', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+  ('python.os_system', 'os.system() and os.popen() run a command line through the shell', 'code', '\b(os\.(?:system|popen))\s*\(', 'high', 'alert', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+  ('python.subprocess_shell', 'subprocess with shell=True runs the command line through the shell', 'code', '\b(shell\s*=\s*True)\b', 'high', 'alert', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+  ('python.pickle_loads', 'Unpickling runs code chosen by whoever made the data: only unpickle data you created', 'code', '\b((?:c?[Pp]ickle|dill)\.loads?)\s*\(', 'high', 'alert', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+  ('python.shell_injection', 'A command line built from strings is passed to a shell: a value holding ; or $(…) runs commands of its own (shell injection)', 'code', '\b(os\.(?:system|popen)|subprocess\.(?:getoutput|getstatusoutput))\s*\(\s*(?:[fF][rR]?["'']|[rR][fF]["'']|["''][^"'']*["'']\s*(?:\+|%|\.format\b)|\w+\s*[+%])|\b(subprocess\.\w+)\s*\(\s*(?:[fF][rR]?["'']|[rR][fF]["'']|["''][^"'']*["'']\s*(?:\+|%|\.format\b)|\w+\s*[+%]).*\bshell\s*=\s*True', 'critical', 'alert', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+  ('js.eval', 'eval() runs a string as JavaScript code: whoever controls the string controls the program', 'code', '(?:^|[^\w.$])(eval)\s*\(', 'high', 'alert', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+  ('js.new_function', 'new Function() compiles a string into code, as eval() does', 'code', '\b(new\s+Function)\s*\(', 'high', 'alert', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+  ('js.child_process', 'child_process starts other programs and shell commands', 'code', '(?:\brequire\s*\(\s*|\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)(["''](?:node:)?child_process["''])', 'high', 'alert', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+  ('js.shell_injection', 'A command line built from strings is passed to exec(), which runs it through a shell: a value holding ; or $(…) runs commands of its own (shell injection)', 'code', '(?:^|[^\w.$]|\b(?:child_process|cp|childProcess)\.)(exec(?:Sync)?)\s*\(\s*(?:`[^`]*\$\{|["''][^"'']*["'']\s*\+|\w+\s*\+)', 'critical', 'alert', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+  ('bash.curl_pipe_shell', 'Downloads a script and runs it unseen (curl … | sh)', 'code', '\b((?:curl|wget)\b[^|#]*\|\s*(?:sudo\s+)?(?:ba|z|da|k)?sh)\b|\b((?:ba)?sh\s+<\(\s*(?:curl|wget))\b', 'high', 'alert', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+  ('bash.rm_rf_root', 'Deletes everything from the root directory down (rm -rf /)', 'code', '\b(rm\s+(?:-{1,2}[\w-]+\s+)+/\*?)(?:[\s;&|)]|$)', 'critical', 'alert', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+  ('bash.shell_injection', 'A command built from a variable is run by eval or sh -c: a value holding ; or $(…) runs commands of its own (shell injection)', 'code', '(?:^|[;&|({]\s*|\s)(eval)\s+["'']?\$|\b((?:ba)?sh\s+-c)\s+["''][^"'']*\$', 'critical', 'alert', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+  ('secret.aws_access_key', 'An AWS access key id in the code: keys belong in the environment or a secrets store, never in source', 'code', '\b((?:AKIA|ASIA)[0-9A-Z]{16})\b', 'critical', 'alert', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+  ('secret.private_key', 'A private key in the code', 'code', '(-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----)', 'critical', 'alert', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+  ('secret.password_literal', 'A password or API key written into the code', 'code', '(?i)(?:^|[^a-z0-9])((?:password|passwd|pwd|secret|api_?key|secret_?key|access_?token|auth_?token|client_?secret)["'']?\s*[:=]\s*["''][^"''\s]{4,}["''])', 'high', 'alert', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+  ('secret.github_token', 'A GitHub token in the code', 'code', '\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b', 'critical', 'alert', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+  ('secret.slack_token', 'A Slack token or webhook URL in the code', 'code', '\b(xox[abposr]-[A-Za-z0-9-]{10,250})|(https://hooks\.slack\.com/services/[A-Za-z0-9/_-]{20,250})', 'critical', 'alert', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
+ON CONFLICT ("name") DO NOTHING;

@@ -55,7 +55,7 @@ describe.runIf(provider === "sqlite")("sandbox process mode (GRACE_SANDBOX=proce
         stdin: "in",
       });
       expect(py).toMatchObject({ status: "ok", isolation: "process" });
-      expect(py.stdout).toContain("in ['HOME', 'LANG', 'LOGNAME', 'NO_COLOR', 'PATH', 'PWD', 'PYTHONDONTWRITEBYTECODE', 'PYTHONUNBUFFERED', 'SHLVL', 'TERM', 'USER']");
+      expect(py.stdout).toContain("in ['HOME', 'LANG', 'LOGNAME', 'NO_COLOR', 'PATH', 'PWD', 'PYTHONDONTWRITEBYTECODE', 'PYTHONUNBUFFERED', 'TERM', 'USER']");
       expect(py.stdout).toContain("no network");
       expect(py.stdout).not.toContain("process-mode-secret");
       for (const [language, code] of [

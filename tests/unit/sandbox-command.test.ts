@@ -11,7 +11,7 @@ const slot = { index: 3, uid: 60003, gid: 60003, ownUser: true, release: async (
 const interpreter = { path: "/usr/bin/python3.11", prefix: null };
 
 function bwrapCommand() {
-  return buildCommand({ tools: { mode: "bwrap", isolator: "/usr/bin/bwrap", prlimit: "/usr/bin/prlimit" }, limits: defaultLimits(), slot, run, language: "python", interpreter, entry: "main.py", args: ["--x"] });
+  return buildCommand({ tools: { mode: "bwrap", isolator: "/usr/bin/bwrap", prlimit: "/usr/bin/prlimit", env: "/usr/bin/env" }, limits: defaultLimits(), slot, run, language: "python", interpreter, entry: "main.py", args: ["--x"] });
 }
 
 /** The sources of bwrap's bind options (--bind, --ro-bind, --ro-bind-try …). */
@@ -52,17 +52,22 @@ describe("sandbox command", () => {
   });
 
   it("leaves RLIMIT_NPROC out when the run shares the worker's uid (it would count the worker's threads)", () => {
-    const c = buildCommand({ tools: { mode: "bwrap", isolator: "/usr/bin/bwrap", prlimit: "/usr/bin/prlimit" }, limits: defaultLimits(), slot: { ...slot, ownUser: false }, run, language: "bash", interpreter, entry: "-x.sh", args: [] });
+    const c = buildCommand({ tools: { mode: "bwrap", isolator: "/usr/bin/bwrap", prlimit: "/usr/bin/prlimit", env: "/usr/bin/env" }, limits: defaultLimits(), slot: { ...slot, ownUser: false }, run, language: "bash", interpreter, entry: "-x.sh", args: [] });
     expect(c.args.some((a) => a.startsWith("--nproc"))).toBe(false);
     expect(c.args.at(-1)).toBe("./-x.sh"); // a file, not an option
   });
 
   it("in process mode runs the interpreter under prlimit and unshare --user --net in the workspace", () => {
-    const c = buildCommand({ tools: { mode: "process", isolator: "/usr/bin/unshare", prlimit: "/usr/bin/prlimit" }, limits: defaultLimits(), slot, run, language: "typescript", interpreter: { path: "/usr/bin/node", prefix: null }, entry: "main.js", args: [] });
+    const c = buildCommand({ tools: { mode: "process", isolator: "/usr/bin/unshare", prlimit: "/usr/bin/prlimit", env: "/usr/bin/env" }, limits: defaultLimits(), slot, run, language: "typescript", interpreter: { path: "/usr/bin/node", prefix: null }, entry: "main.js", args: [] });
     expect(c.args).toEqual(expect.arrayContaining(["/usr/bin/unshare", "--user", "--net"]));
     expect(c.args.at(-1)).toBe(path.join(run.build, "main.js"));
     expect(c.cwd).toBe(run.workspace);
     expect(c.env.HOME).toBe(run.workspace);
     expect(Object.keys(c.env)).not.toContain("DATABASE_URL");
+    // env -i right before the program: a shell put in front (to close inherited descriptors) adds nothing.
+    const env = c.args.indexOf("/usr/bin/env");
+    expect(c.args.slice(env, env + 2)).toEqual(["/usr/bin/env", "-i"]);
+    const end = c.args.indexOf("/usr/bin/node", env);
+    expect(c.args.slice(env + 2, end).map((kv) => kv.split("=")[0]).sort()).toEqual(Object.keys(c.env).sort());
   });
 });

@@ -102,12 +102,16 @@ export function buildCommand(o: { tools: Tools; limits: SandboxLimits; slot: Slo
   if (o.tools.mode === "process") {
     const entry = ts ? path.join(o.run.build, o.entry) : o.entry;
     const argv = programArgv({ ...o, entry });
+    const env = { ...programEnv(o.run.workspace, o.interpreter), PWD: o.run.workspace };
+    // `env -i` last, so the program gets exactly this environment even when a shell had to be
+    // put in front to close inherited descriptors (bash adds SHLVL and PWD of its own).
+    const setEnv = [o.tools.env, "-i", ...Object.entries(env).map(([k, v]) => `${k}=${v}`)];
     // unshare --user lets the slot's uid (not root) make the network namespace: no network at all.
     return {
       file: o.tools.prlimit,
-      args: [...prlimitArgs(o.limits, o.slot), o.tools.isolator, "--user", "--net", "--", ...argv],
+      args: [...prlimitArgs(o.limits, o.slot), o.tools.isolator, "--user", "--net", "--", ...setEnv, ...argv],
       cwd: o.run.workspace,
-      env: programEnv(o.run.workspace, o.interpreter),
+      env,
       infoFd: false,
     };
   }

@@ -36,7 +36,8 @@ export function missingTool(tool: "bwrap" | "prlimit" | "unshare", configured: s
   return new UnavailableError(`Code cannot run on this server: ${what}.`, { retryAfterSeconds: 60 });
 }
 
-export type Tools = { mode: "bwrap" | "process"; isolator: string; prlimit: string };
+/** `env` sets the program's environment in process mode (bwrap mode uses --clearenv). */
+export type Tools = { mode: "bwrap" | "process"; isolator: string; prlimit: string; env: string };
 
 /** The isolation programs for the configured mode; throws UnavailableError naming the missing one. */
 export function isolationTools(): Tools {
@@ -46,12 +47,12 @@ export function isolationTools(): Tools {
     const bwrap = findProgram(s.bwrap);
     if (!bwrap) throw missingTool("bwrap", s.bwrap);
     if (!prlimit) throw missingTool("prlimit", s.prlimit);
-    return { mode: "bwrap", isolator: bwrap, prlimit };
+    return { mode: "bwrap", isolator: bwrap, prlimit, env: findProgram("env") ?? "/usr/bin/env" };
   }
   const unshare = findProgram(s.unshare);
   if (!unshare) throw missingTool("unshare", s.unshare);
   if (!prlimit) throw missingTool("prlimit", s.prlimit);
-  return { mode: "process", isolator: unshare, prlimit };
+  return { mode: "process", isolator: unshare, prlimit, env: findProgram("env") ?? "/usr/bin/env" };
 }
 
 export type Interpreter = {

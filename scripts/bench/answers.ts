@@ -12,6 +12,10 @@
 //   --set tune|holdout|blind|blind2|all   which questions (default all; only a full run is recorded)
 //   --no-record          leave docs/benchmarks.md alone
 //   --note <text>        what was measured, when not the current engine ("engine at 093b814")
+//   --engine builtin|llm  which engine answers (default builtin). llm: the model configured by
+//                        GRACE_LLM_BASE_URL / GRACE_LLM_MODEL / GRACE_LLM_API_KEY, through the same
+//                        honesty checks as chat (invented citations dropped, refusals → unknown);
+//                        never recorded, since the numbers belong to that model, not to Grace
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -26,8 +30,11 @@ const asJson = args.includes("--json");
 const setArg = args.includes("--set") ? args[args.indexOf("--set") + 1] : "all";
 if (setArg !== "all" && !(QUESTION_SETS as readonly string[]).includes(setArg)) throw new Error(`--set must be ${QUESTION_SETS.join(", ")} or all, got ${setArg}`);
 const sets: QuestionSet[] = setArg === "all" ? [...QUESTION_SETS] : [setArg as QuestionSet];
-const record = !args.includes("--no-record") && setArg === "all";
+const record = !args.includes("--no-record") && setArg === "all" && engine === "builtin";
 const note = args.includes("--note") ? args[args.indexOf("--note") + 1] : undefined;
+const engine = args.includes("--engine") ? args[args.indexOf("--engine") + 1] : "builtin";
+if (engine !== "builtin" && engine !== "llm") throw new Error(`--engine must be builtin or llm, got ${engine}`);
+if (engine === "llm" && !process.env.GRACE_LLM_BASE_URL) throw new Error("--engine llm needs GRACE_LLM_BASE_URL (and GRACE_LLM_MODEL) pointing at a model");
 
 const documents = loadDocuments();
 const questions = sets.flatMap((set) => loadQuestions(set, documents).map((q) => ({ set, q })));
@@ -47,6 +54,7 @@ await migrate({ provider: "sqlite", file });
 const { db } = await import("../../lib/db/client");
 const { ingestContent, ingestTextSchema } = await import("../../lib/knowledge/ingest-text");
 const { builtinReply } = await import("../../lib/chat/builtin-engine");
+const { llmReply } = await import("../../lib/chat/llm-engine");
 
 const verdicts: Verdict[] = [];
 const started = performance.now();
@@ -63,10 +71,16 @@ try {
 
   async function ask(q: AnswerQuestion, userId: number): Promise<{ status: Status; text: string; cited: string[] }> {
     try {
-      const reply = await builtinReply({ db, userId, message: q.question });
+      const reply = engine === "llm" ? await drain(llmReply({ db, userId, message: q.question, history: [] })) : await builtinReply({ db, userId, message: q.question });
       return { status: reply.answerStatus, text: reply.text, cited: reply.citations.map((c) => fileOf.get(c.artifact_id) ?? `artifact ${c.artifact_id}`) };
     } catch (error) {
       return { status: "error", text: error instanceof Error ? error.message : String(error), cited: [] };
+    }
+  }
+  async function drain<T>(stream: AsyncGenerator<string, T>): Promise<T> {
+    for (;;) {
+      const step = await stream.next();
+      if (step.done) return step.value;
     }
   }
 } finally {

@@ -16,7 +16,9 @@ export const adminPassword = "e2e-admin-password";
 export default defineConfig({
   testDir: "e2e",
   workers: 1,
-  timeout: 60_000,
+  // Generous: the longest specs (an account's whole life) take ~25 s here, and twice that when
+  // the machine is busy; a test that hangs still fails, only later.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   outputDir: "test-results",

@@ -30,9 +30,9 @@ const asJson = args.includes("--json");
 const setArg = args.includes("--set") ? args[args.indexOf("--set") + 1] : "all";
 if (setArg !== "all" && !(QUESTION_SETS as readonly string[]).includes(setArg)) throw new Error(`--set must be ${QUESTION_SETS.join(", ")} or all, got ${setArg}`);
 const sets: QuestionSet[] = setArg === "all" ? [...QUESTION_SETS] : [setArg as QuestionSet];
-const record = !args.includes("--no-record") && setArg === "all" && engine === "builtin";
 const note = args.includes("--note") ? args[args.indexOf("--note") + 1] : undefined;
 const engine = args.includes("--engine") ? args[args.indexOf("--engine") + 1] : "builtin";
+const record = !args.includes("--no-record") && setArg === "all" && engine === "builtin";
 if (engine !== "builtin" && engine !== "llm") throw new Error(`--engine must be builtin or llm, got ${engine}`);
 if (engine === "llm" && !process.env.GRACE_LLM_BASE_URL) throw new Error("--engine llm needs GRACE_LLM_BASE_URL (and GRACE_LLM_MODEL) pointing at a model");
 

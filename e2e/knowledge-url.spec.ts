@@ -79,8 +79,11 @@ test("knowledge: add web pages (trusted at once, another after approval), edit w
   // Governance lists the same approvals.
   await page.getByRole("link", { name: "Governance" }).click();
   await expect(page.getByRole("heading", { name: "Governance" })).toBeVisible();
-  await expect(page.getByRole("region", { name: "URL requests" }).getByRole("listitem").filter({ hasText: otherUrl })).toContainText("executed");
-  await expect(page.getByText("No policies yet")).toBeVisible();
+  const approvals = page.getByRole("region", { name: "Approvals" });
+  await approvals.getByRole("button", { name: "All" }).click();
+  await expect(approvals.getByRole("listitem").filter({ hasText: otherUrl })).toContainText("executed");
+  // The 40–69 rule is the seeded review policy.
+  await expect(page.getByTestId("policies-panel")).toContainText("Review URLs from sources scored 40–69");
   await page.screenshot({ path: "test-results/screens/governance.png", fullPage: true });
   await page.getByRole("link", { name: "Knowledge" }).click();
 

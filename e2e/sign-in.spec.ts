@@ -57,7 +57,7 @@ test("the admin signs in, creates a token, calls the API with it and signs out",
   expect((await unknown.json()).error.code).toBe("not_found");
 
   await page.getByRole("link", { name: "Audit" }).click();
-  await page.getByRole("button", { name: "Verify the chain" }).click();
+  await page.getByRole("button", { name: "Verify the log" }).click();
   await expect(page.getByText(/Chain intact: \d+ entries checked/)).toBeVisible();
   await expect(page.getByRole("cell", { name: "token.create" }).first()).toBeVisible();
   await page.screenshot({ path: "test-results/screens/audit.png", fullPage: true });

@@ -121,6 +121,8 @@ const envSchema = z.object({
   GRACE_ALLOW_PRIVATE_URLS: bool(false),
   GRACE_SEARCH_COMMON_TERM_PASSAGES: int(2000, { min: 1 }),
   GRACE_URL_INGEST_WAIT_MS: int(15_000),
+  // Seconds a request held by a governance policy waits for an admin before it expires.
+  GRACE_APPROVAL_TTL: int(7 * 86_400, { min: 60 }),
   GRACE_MAX_MESSAGE_CHARS: int(8000, { min: 1 }),
   GRACE_LLM_BASE_URL: url(/^https?:$/, "an http(s) URL"),
   GRACE_LLM_MODEL: text("default"),
@@ -169,6 +171,23 @@ const envSchema = z.object({
   GRACE_SANDBOX_COLLECT_TOTAL_BYTES: int(8 * 1_048_576, { min: 1 }),
   GRACE_SKIP_BUILD: bool(false),
   GRACE_DEBUG_ENGINE: bool(false),
+  GRACE_SIGNING_KEY: text(),
+  GRACE_SIGNING_KEY_FILE: text(),
+  GRACE_TREE_HEAD_INTERVAL_MS: int(60_000, { min: 100 }),
+  GRACE_LOG_WITNESS_URLS: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const urls = (raw ?? "").split(",").map((u) => u.trim()).filter(Boolean);
+      for (const u of urls) {
+        if (!URL.canParse(u) || !/^https?:$/.test(new URL(u).protocol)) {
+          ctx.addIssue({ code: "custom", message: `must be http(s) URLs separated by commas, got "${u}"` });
+          return z.NEVER;
+        }
+      }
+      return urls;
+    }),
+  GRACE_LOG_WITNESS_TOKEN: text(),
 });
 
 function build(e: z.output<typeof envSchema>) {
@@ -270,6 +289,7 @@ function build(e: z.output<typeof envSchema>) {
     searchCommonTermPassages: e.GRACE_SEARCH_COMMON_TERM_PASSAGES,
     /** How long POST /api/ingest/url waits for its url_ingest job before answering 202 queued, in ms. */
     urlIngestWaitMs: e.GRACE_URL_INGEST_WAIT_MS,
+    approvalTtlSeconds: e.GRACE_APPROVAL_TTL,
     maxMessageChars: e.GRACE_MAX_MESSAGE_CHARS,
     llm: { baseUrl: e.GRACE_LLM_BASE_URL, model: e.GRACE_LLM_MODEL!, apiKey: e.GRACE_LLM_API_KEY, timeoutMs: e.GRACE_LLM_TIMEOUT_MS },
     /** Limits on parsing untrusted files (PDF, HTML, JSON), done in a child process under prlimit. */
@@ -333,6 +353,19 @@ function build(e: z.output<typeof envSchema>) {
     skipBuild: e.GRACE_SKIP_BUILD,
     /** Prisma's schema engine (scripts/db/engine.ts, writing migrations) prints its log to stderr. */
     debugEngine: e.GRACE_DEBUG_ENGINE,
+    /** The audit log's signing key (lib/audit/signing-key.ts). */
+    auditLog: {
+      /** Ed25519 private key, PKCS#8 as PEM or base64 DER; unset: the key file below. */
+      signingKey: e.GRACE_SIGNING_KEY,
+      /** Where the key is kept when GRACE_SIGNING_KEY is unset (created on first use, mode 0600); back it up with the database. */
+      signingKeyFile: path.resolve(/* turbopackIgnore: true */ e.GRACE_SIGNING_KEY_FILE ?? path.join(e.GRACE_DATA_DIR!, "log-signing-key.pem")),
+      /** How often the worker publishes a signed tree head when the log grew, in ms. */
+      treeHeadIntervalMs: e.GRACE_TREE_HEAD_INTERVAL_MS,
+      /** Other Graces that countersign this log's heads: base URLs, comma-separated; a URL's user part (https://TOKEN@host) is the bearer token sent to it. */
+      witnessUrls: e.GRACE_LOG_WITNESS_URLS,
+      /** Bearer token for witnesses whose URL carries none. */
+      witnessToken: e.GRACE_LOG_WITNESS_TOKEN,
+    },
   };
 }
 

@@ -12,6 +12,7 @@ export type ErrorCode =
   | "not_found"
   | "gone"
   | "conflict"
+  | "approval_required"
   | "validation_failed"
   | "payload_too_large"
   | "unsupported_media_type"
@@ -25,7 +26,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { fields?: FieldError[]; retryAfterSeconds?: number; cause?: unknown } = {},
+    readonly details: { fields?: FieldError[]; retryAfterSeconds?: number; cause?: unknown; extra?: Record<string, unknown> } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = new.target.name;
@@ -61,6 +62,15 @@ export class GoneError extends DomainError {
 export class ConflictError extends DomainError {
   constructor(message: string) {
     super("conflict", message);
+  }
+}
+/** A governance policy holds the action for an admin: nothing happened yet; `approval_id` says which request to follow. */
+export class ApprovalRequiredError extends DomainError {
+  constructor(
+    message: string,
+    readonly approvalId: number,
+  ) {
+    super("approval_required", message, { extra: { approval_id: approvalId } });
   }
 }
 /** Input that breaks a rule; each field error names the field, relative to the input. */

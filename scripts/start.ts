@@ -39,6 +39,10 @@ if (!settings.skipBuild && needsBuild()) {
 const database = databaseConfig();
 const applied = await migrate(database, { log: (line) => console.log(`[migrate] ${line}`) });
 console.log(`[start] database (${database.provider}) is at the latest migration${applied.length ? ` (applied ${applied.length})` : ""}`);
+// Loaded (or created, mode 0600) here, before the web and worker race for it.
+const { signingKey } = await import("../lib/audit/signing-key");
+const logKey = signingKey();
+console.log(`[start] audit log signing key ${logKey.keyId}: ${logKey.source === "GRACE_SIGNING_KEY" ? "from GRACE_SIGNING_KEY" : `${logKey.created ? "created at" : "in"} ${logKey.source}`} (back it up with the database)`);
 
 // Imported after migrating: the client is only useful once the tables exist.
 // Passages stored before the search words existed are indexed now (JS, not SQL: lib/text/tokenize.ts).

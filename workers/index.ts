@@ -7,12 +7,14 @@ import { config, loadConfig } from "../lib/config";
 import { Executor } from "./executor";
 import { beat, workerId } from "./heartbeat";
 import { LoopScheduler } from "./loops/scheduler";
+import { TreeHeadTimer } from "./tree-head-timer";
 
 const id = workerId();
 const settings = loadConfig(); // an invalid setting stops the worker here, naming it
 const concurrency = settings.worker.concurrency;
 const executor = new Executor({ workerId: id, concurrency });
 const loops = new LoopScheduler({ owner: id });
+const treeHeads = new TreeHeadTimer();
 let stopping = false;
 
 async function heartbeat() {
@@ -31,6 +33,7 @@ async function stop(signal: string) {
   try {
     await beat({ db, id, concurrency, status: "stopping" });
     await loops.stop();
+    await treeHeads.stop();
     await executor.stop();
     await beat({ db, id, concurrency, status: "stopped" });
   } catch (error) {
@@ -44,6 +47,7 @@ await heartbeat();
 const timer = setInterval(heartbeat, config.worker.heartbeatSeconds * 1000);
 executor.start();
 if (config.worker.loops) loops.start();
+treeHeads.start();
 process.on("SIGTERM", () => void stop("SIGTERM"));
 process.on("SIGINT", () => void stop("SIGINT"));
 console.log(`[worker] ${id} running (concurrency ${concurrency}, heartbeat every ${config.worker.heartbeatSeconds}s)`);

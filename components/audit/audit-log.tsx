@@ -9,10 +9,11 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Time } from "@/components/ui/time";
 import { AuditFilters, filterQuery, NO_FILTER, parseFilter, type AuditFilter } from "./audit-filters";
+import { EntryDetail } from "./entry-detail";
+import { VerifyResult, type Verify } from "./verify-result";
 
 type Entry = { sequence: number; timestamp: string; actor: string; action: string; resource: string; subsystem: string; result: string; entry_hash: string };
 type Page = { entries: Entry[]; next_cursor: string | null };
-type Verify = { valid: boolean; checked: number; first_bad_sequence: number | null; reason: string | null };
 
 export function AuditLog() {
   // The filter lives in the address (?subsystem=auth&routine=false…), so a filtered view can be
@@ -48,6 +49,7 @@ export function AuditLog() {
   const [verify, setVerify] = useState<Verify | null>(null);
   const [verifying, setVerifying] = useState(false);
   const [verifyError, setVerifyError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<number | null>(null);
   async function runVerify() {
     setVerifying(true);
     setVerifyError(null);
@@ -63,20 +65,13 @@ export function AuditLog() {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
-        <Button onClick={runVerify} disabled={verifying}>
-          {verifying ? "Verifying…" : "Verify the chain"}
+        <Button onClick={runVerify} disabled={verifying} data-testid="verify-log">
+          {verifying ? "Verifying…" : "Verify the log"}
         </Button>
       </div>
       <AuditFilters value={filter} onChange={setFilter} />
       {verifyError && <Alert>{verifyError}</Alert>}
-      {verify &&
-        (verify.valid ? (
-          <Alert tone="success">Chain intact: {verify.checked} entries checked, every hash and link matches.</Alert>
-        ) : (
-          <Alert>
-            Chain broken at entry #{verify.first_bad_sequence}: {verify.reason}. {verify.checked} entries before it are intact.
-          </Alert>
-        ))}
+      {verify && <VerifyResult value={verify} />}
       {error && <Alert>{(error as Error).message}</Alert>}
       {!isLoading && !error && entries.length === 0 ? (
         <EmptyState title="No entries">{filtered ? "No entry matches these filters. Clear them, or widen the dates." : "Nothing has been logged yet."}</EmptyState>
@@ -97,8 +92,12 @@ export function AuditLog() {
             </thead>
             <tbody className="divide-y divide-slate-100">
               {entries.map((e) => (
-                <tr key={e.sequence}>
-                  <td className="px-4 py-2 font-mono text-slate-500">{e.sequence}</td>
+                <tr key={e.sequence} onClick={() => setSelected(e.sequence)} className={`cursor-pointer hover:bg-slate-50 ${selected === e.sequence ? "bg-indigo-50" : ""}`}>
+                  <td className="px-4 py-2 font-mono text-slate-500">
+                    <button type="button" className="underline decoration-dotted hover:text-indigo-700" data-testid="audit-entry-open" aria-label={`Show entry ${e.sequence} and check its proof`} onClick={(ev) => { ev.stopPropagation(); setSelected(e.sequence); }}>
+                      {e.sequence}
+                    </button>
+                  </td>
                   <td className="px-4 py-2 whitespace-nowrap text-slate-600"><Time value={e.timestamp} /></td>
                   <td className="px-4 py-2 text-slate-600">{e.subsystem}</td>
                   <td className="px-4 py-2">{e.actor}</td>
@@ -120,6 +119,7 @@ export function AuditLog() {
           Load more
         </Button>
       )}
+      {selected !== null && <EntryDetail key={selected} sequence={selected} onClose={() => setSelected(null)} />}
     </div>
   );
 }

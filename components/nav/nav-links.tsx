@@ -13,7 +13,7 @@ const items: { href: string; label: string; notBuilt?: boolean }[] = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/audit", label: "Audit" },
   { href: "/governance", label: "Governance" },
-  { href: "/security", label: "Security", notBuilt: true },
+  { href: "/security", label: "Security" },
   { href: "/settings", label: "Settings" },
 ];
 

@@ -134,7 +134,10 @@ export function TaskList() {
                   {t.description && <p className="mt-0.5 text-sm text-slate-600">{t.description}</p>}
                   <p className="mt-1 flex flex-wrap gap-2 text-xs">
                     <span className={`rounded px-1.5 py-0.5 ${priorityStyle[t.priority]}`}>{t.priority}</span>
-                    {t.auto_generated && <span className="rounded bg-indigo-50 px-1.5 py-0.5 text-indigo-700">from the learning loop</span>}
+                    {t.auto_generated && (
+                      // Hunter's alerts for admins are made by Grace too (lib/hunter/record-findings.ts).
+                      <span className="rounded bg-indigo-50 px-1.5 py-0.5 text-indigo-700">{t.title.startsWith("Security alert:") ? "from Hunter" : "from the learning loop"}</span>
+                    )}
                   </p>
                 </div>
                 <select

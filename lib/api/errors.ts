@@ -9,6 +9,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  approval_required: 423,
   gone: 410,
   length_required: 411,
   payload_too_large: 413,

@@ -22,7 +22,7 @@ export function toErrorResponse(error: unknown, context: string, fieldsIn: Field
     const message = fields ? fields.map((f) => `${f.field}: ${f.message}`).join("; ") : known.message;
     const retryAfter = known.details.retryAfterSeconds;
     return json(
-      { error: { code: known.code, message, ...(fields ? { fields } : {}) }, detail: message },
+      { error: { code: known.code, message, ...(fields ? { fields } : {}) }, detail: message, ...known.details.extra },
       { status: HTTP_STATUS[known.code], headers: retryAfter === undefined ? undefined : { "Retry-After": String(Math.max(1, Math.ceil(retryAfter))) } },
     );
   }

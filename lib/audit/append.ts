@@ -1,5 +1,7 @@
 import { Prisma, type Tx } from "../db/client";
-import { canonicalJson, entryHash } from "./hash";
+import { sign } from "node:crypto";
+import { canonicalEntryText, canonicalJson, leafHashOf, sha256Hex } from "./hash";
+import { signingKey } from "./signing-key";
 
 export type AuditEvent = {
   /** Who did it: a username, or "system" / "worker" for Grace itself. */
@@ -46,10 +48,14 @@ export async function appendMany(o: { tx: Tx; events: AuditEvent[] }) {
   const first = Number(rows[0].sequence) - events.length + 1;
   let prevHash = rows[0].lastHash;
   const timestamp = new Date();
+  // Signed here, by the process that appends (the sequence and prev_hash are only known now,
+  // under the head lock): ~50 µs an entry with a cached key (docs/benchmarks.md, bench:audit).
+  const key = signingKey();
   const entries = events.map((event, i) => {
     const sequence = first + i;
     const payloadText = canonicalJson(event.payload ?? {});
-    const hash = entryHash({ ...event, sequence, timestamp, prevHash, payload: JSON.parse(payloadText) });
+    const canonical = canonicalEntryText({ ...event, sequence, timestamp, prevHash, payloadText });
+    const hash = sha256Hex(canonical);
     const entry = {
       sequence,
       timestamp,
@@ -61,6 +67,8 @@ export async function appendMany(o: { tx: Tx; events: AuditEvent[] }) {
       result: event.result,
       prevHash,
       entryHash: hash,
+      signature: sign(null, leafHashOf(canonical), key.privateKey).toString("base64"),
+      keyId: key.keyId,
     };
     prevHash = hash;
     return entry;
@@ -71,8 +79,8 @@ export async function appendMany(o: { tx: Tx; events: AuditEvent[] }) {
   for (let i = 0; i < entries.length; i += 500) {
     const values = entries
       .slice(i, i + 500)
-      .map((e) => Prisma.sql`(${e.sequence}, ${e.timestamp}, ${e.actor}, ${e.action}, ${e.resource}, ${e.subsystem}, ${e.payload}, ${e.result}, ${e.prevHash}, ${e.entryHash})`);
-    await tx.$executeRaw`INSERT INTO "LogEntry" ("sequence", "timestamp", "actor", "action", "resource", "subsystem", "payload", "result", "prevHash", "entryHash") VALUES ${Prisma.join(values)}`;
+      .map((e) => Prisma.sql`(${e.sequence}, ${e.timestamp}, ${e.actor}, ${e.action}, ${e.resource}, ${e.subsystem}, ${e.payload}, ${e.result}, ${e.prevHash}, ${e.entryHash}, ${e.signature}, ${e.keyId})`);
+    await tx.$executeRaw`INSERT INTO "LogEntry" ("sequence", "timestamp", "actor", "action", "resource", "subsystem", "payload", "result", "prevHash", "entryHash", "signature", "keyId") VALUES ${Prisma.join(values)}`;
   }
   await tx.$executeRaw`UPDATE "LogHead" SET "lastHash" = ${prevHash}, "updatedAt" = ${timestamp} WHERE "id" = 1`;
   return entries;

@@ -39,6 +39,9 @@ export const createUserSchema = z.object({ username: usernameSchema, password: p
 export const updateUserSchema = z
   .object({ role: roleSchema.optional(), disabled: z.boolean().optional(), temporary_password: passwordSchema.optional() })
   .strict()
-  .refine((b) => b.role !== undefined || b.disabled !== undefined || b.temporary_password !== undefined, "must change role, disabled or temporary_password");
+  .refine((b) => b.role !== undefined || b.disabled !== undefined || b.temporary_password !== undefined, "must change role, disabled or temporary_password")
+  // Each is a governed action a policy may hold on its own: together, one could be applied and
+  // the other held, leaving the request half done.
+  .refine((b) => !(b.role !== undefined && b.disabled === true), { path: ["disabled"], message: "cannot be set with role: change the role and disable the account in two requests" });
 
 export type AuthUser = { id: number; username: string; role: Role };

@@ -7,6 +7,7 @@ import { failureDelayMs, lockStatus } from "./lockout";
 import { config } from "../config";
 import type { AuthUser, Role } from "./schemas";
 import { ANONYMOUS_ACTOR, SYSTEM_ACTOR } from "../audit/actors";
+import { loadAuthRules, watchSignInFailure } from "../hunter/watch-sign-in";
 
 export type SignInOptions<T> = {
   username: string;
@@ -38,6 +39,7 @@ export async function signIn<T = undefined>(o: SignInOptions<T>): Promise<SignIn
   const user = await db.user.findUnique({ where: { username } });
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), o.password);
   const ok = Boolean(user && passwordOk && !user.disabledAt);
+  const authRules = ok ? [] : await loadAuthRules({ db });
 
   // Attempts are serialised here (writeTransaction takes the log head first), so parallel
   // guesses cannot all slip past the check above: the one that tips the count locks the rest
@@ -57,6 +59,8 @@ export async function signIn<T = undefined>(o: SignInOptions<T>): Promise<SignIn
       result: ok ? "success" : "failure",
     });
     if (ok) return { kind: "ok" as const, extra: await o.onSuccess?.(tx, toAuthUser(user!)) };
+    // Hunter's brute-force rules count this failure (an alert for admins; the lockout below refuses).
+    await watchSignInFailure({ tx, rules: authRules, username, ip: o.ip, user: user ? { id: user.id, username: user.username } : null });
     const after = await lockStatus({ db: tx, username, ip: o.ip });
     if (after.locked) {
       await append({

@@ -8,9 +8,11 @@
 // that language's code with comments and prose strings hidden (lex.ts). Any other name
 // ("secret.aws_access_key", or an admin's own rule) applies to every language and sees the
 // text as written. The pattern's first capturing group, when it has one, is the span reported.
-import { RE2JS } from "re2js";
+import type { RE2JS } from "re2js";
 import { db as defaultDb, type Db } from "../db/client";
 import type { CodeLanguage } from "./languages";
+import { compilePattern } from "../hunter/compile-rule";
+import { targetsOf } from "../hunter/rule-fields";
 
 export type RuleSeverity = "low" | "medium" | "high" | "critical";
 export type RuleAction = "log" | "alert" | "block";
@@ -47,19 +49,21 @@ const ACTIONS: RuleAction[] = ["log", "alert", "block"];
 const cache = new WeakMap<Db, { at: number; rules: Promise<CodeRule[]> }>();
 const compiled = new Map<string, RE2JS | null>();
 
-function compile(row: { id: number; name: string; pattern: string }): RE2JS | null {
-  if (compiled.has(row.pattern)) return compiled.get(row.pattern)!;
+function compile(row: { id: number; name: string; kind?: string; pattern: string }): RE2JS | null {
+  const key = `${row.kind ?? "regex"}:${row.pattern}`;
+  if (compiled.has(key)) return compiled.get(key)!;
   let regex: RE2JS | null = null;
   try {
-    regex = RE2JS.compile(row.pattern);
+    // Keywords rules become one regex there (lib/hunter/compile-rule.ts).
+    regex = compilePattern(row.kind ?? "regex", row.pattern);
   } catch (error) {
     console.warn(`[hunter] security rule ${row.id} "${row.name}" is skipped: its pattern is not one re2js can compile (${(error as Error).message})`);
   }
-  compiled.set(row.pattern, regex);
+  compiled.set(key, regex);
   return regex;
 }
 
-export function toCodeRule(row: { id: number; name: string; description: string; pattern: string; severity: string; action: string }): CodeRule | null {
+export function toCodeRule(row: { id: number; name: string; description: string; kind?: string; pattern: string; severity: string; action: string }): CodeRule | null {
   const regex = compile(row);
   if (!regex) return null;
   const languages = FAMILIES[row.name.split(".")[0].toLowerCase()] ?? null;
@@ -77,11 +81,12 @@ export function toCodeRule(row: { id: number; name: string; description: string;
 
 async function read(db: Db): Promise<CodeRule[]> {
   const rows = await db.securityRule.findMany({
-    where: { enabled: true, target: { in: ["code", "all"] } },
-    select: { id: true, name: true, description: true, pattern: true, severity: true, action: true },
+    // A rule's target may list several ("chat,content,code": lib/hunter/rule-fields.ts).
+    where: { enabled: true, kind: { not: "threshold" }, OR: [{ target: "all" }, { target: { contains: "code" } }] },
+    select: { id: true, name: true, description: true, target: true, kind: true, pattern: true, severity: true, action: true },
     orderBy: { id: "asc" },
   });
-  return rows.map(toCodeRule).filter((r): r is CodeRule => r !== null);
+  return rows.filter((r) => targetsOf(r.target).includes("code")).map(toCodeRule).filter((r): r is CodeRule => r !== null);
 }
 
 /** The code rules in force, as this process last read them (at most `maxAgeMs` ago). */

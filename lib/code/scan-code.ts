@@ -36,8 +36,7 @@ function findings(hits: RuleHit[], fileName: string): Finding[] {
       ruleId: rule.id,
       severity: rule.severity,
       details: `${rule.description || rule.name} (${fileName}:${line}:${column}${more})`,
-      // Finding has no "log": it is recorded like an alert, and refuses nothing.
-      action: rule.action === "block" ? "block" : "alert",
+      action: rule.action,
     };
   });
 }

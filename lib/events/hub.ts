@@ -6,6 +6,7 @@ import type { AuthUser } from "../auth/schemas";
 import { serializeJobFor } from "../jobs/serialize";
 import { canSeeAlerts, canSeeOwned } from "../auth/access";
 import { config } from "../config";
+import { isUrgent } from "../hunter/rule-fields";
 
 export type LiveEvent = { type: "job" | "reflection" | "mode" | "alert"; data: unknown };
 type Subscriber = { user: AuthUser; send: (events: LiveEvent[]) => void };
@@ -73,7 +74,8 @@ async function poll(db: Db) {
     const events: LiveEvent[] = [
       ...fresh.filter((j) => canSeeOwned(sub.user, j.createdById)).map((j) => ({ type: "job" as const, data: serializeJobFor(sub.user, j) })),
       ...reflections.filter((r) => canSeeOwned(sub.user, r.userId)).map((r) => ({ type: "reflection" as const, data: { id: r.id, summary: r.summary, user_id: r.userId } })),
-      ...(canSeeAlerts(sub.user) ? alerts.map((a) => ({ type: "alert" as const, data: { id: a.id, severity: a.severity, action: a.action, resource: a.resource } })) : []),
+      // Hunter's high and critical alerts (not the ones its rules only log) show live.
+      ...(canSeeAlerts(sub.user) ? alerts.filter((a) => isUrgent(a.severity) && a.actionTaken !== "logged").map((a) => ({ type: "alert" as const, data: { id: a.id, severity: a.severity, action: a.action, resource: a.resource } })) : []),
       ...(modeChanged ? [{ type: "mode" as const, data: { mode: mode!.mode, reason: mode!.reason, changed_at: mode!.changedAt.toISOString() } }] : []),
     ];
     if (events.length) sub.send(events);

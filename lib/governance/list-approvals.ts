@@ -3,6 +3,7 @@ import type { AuthUser } from "../auth/schemas";
 import { db as defaultDb } from "../db/client";
 import { page } from "../api/pagination";
 import { serializeApproval } from "./approvals";
+import { actionForApproval } from "./actions";
 import { ownedScope } from "../auth/access";
 
 /**
@@ -14,8 +15,8 @@ export async function listApprovals(o: { user: Pick<AuthUser, "id" | "role">; st
   const rows = await db.approvalRequest.findMany({
     where: {
       ...ownedScope(o.user, "requestedById"),
-      ...(o.status ? { status: o.status } : {}),
-      ...(o.actionType ? { actionType: o.actionType } : {}),
+      ...statusFilter(o.status),
+      ...(o.actionType ? { actionType: { in: storedTypes(o.actionType) } } : {}),
       ...(o.cursor ? { id: { lt: o.cursor } } : {}),
     },
     include: { requestedBy: { select: { username: true } }, decidedBy: { select: { username: true } } },
@@ -26,5 +27,22 @@ export async function listApprovals(o: { user: Pick<AuthUser, "id" | "role">; st
   const jobIds = items.map((a) => a.jobId).filter((id): id is number => id !== null);
   const jobs = jobIds.length ? await db.job.findMany({ where: { id: { in: jobIds } }, select: { id: true, status: true, progress: true, error: true, result: true } }) : [];
   const byId = new Map(jobs.map((j) => [j.id, j]));
-  return { items: items.map((a) => serializeApproval(a, a.jobId ? byId.get(a.jobId) : null)), next_cursor };
+  const policyIds = [...new Set(items.map((a) => a.policyId).filter((id): id is number => id !== null))];
+  const policies = policyIds.length ? await db.governancePolicy.findMany({ where: { id: { in: policyIds } }, select: { id: true, name: true } }) : [];
+  const policyById = new Map(policies.map((p) => [p.id, p]));
+  return { items: items.map((a) => serializeApproval(a, a.jobId ? byId.get(a.jobId) : null, a.policyId ? policyById.get(a.policyId) : null)), next_cursor };
+}
+
+// An action's approvals may be stored under the type they had before the registry (url_ingest).
+function storedTypes(actionType: string): string[] {
+  const action = actionForApproval(actionType);
+  return [...new Set([actionType, ...(action ? [action.name, ...("legacyType" in action && action.legacyType ? [action.legacyType] : [])] : [])])];
+}
+
+// "pending" means still decidable; one past its expiry that the sweep has not marked yet is "expired".
+function statusFilter(status: string | undefined) {
+  const now = new Date();
+  if (status === "pending") return { status: "pending", OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
+  if (status === "expired") return { OR: [{ status: "expired" }, { status: "pending", expiresAt: { lte: now } }] };
+  return status ? { status } : {};
 }

@@ -8,6 +8,7 @@ import { writeStatus } from "../db/write-availability";
 import { problemFor, runChecks, type CheckResult } from "./checks";
 import { HEALTH_ACTOR, reconnectDatabase, remedies } from "./remedies";
 import { sweepOldRows } from "./sweep";
+import { expireApprovals } from "../governance/expire-approvals";
 
 // A remedy runs when a failure streak reaches the threshold, then at most this often while
 // the component keeps failing: not a healing action (and an audit write) every cycle.
@@ -51,6 +52,7 @@ export async function runHealthCycle(o: { db?: Db } = {}) {
   }
 
   await sweepOldRows({ db });
+  await expireApprovals({ db });
   return { results: checks, actions };
 }
 

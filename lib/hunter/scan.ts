@@ -1,10 +1,12 @@
-// The hook through which the security scanner (Hunter) sees what people send: chat messages
-// now; code and ingested content use the same entry point. Scanners are registered at
-// start-up and return findings; the caller stores them with the change they are about, in
-// the same transaction (recordFindings), or refuses the change when a finding says "block".
-import type { Tx } from "../db/client";
-import { appendMany } from "../audit";
-import { HUNTER_ACTOR } from "../audit/actors";
+// The hook through which the security scanner (Hunter) sees what people send: chat messages,
+// ingested content and code. The rules in SecurityRule (regex and keywords) are applied to
+// chat and content here (rule-scanner.ts); code rules by the code scanner (code-scanner.ts,
+// registered by lib/code/check-code.ts); other scanners can be registered. Findings are
+// returned; the caller stores them with the change they are about, in the same transaction
+// (recordFindings), or refuses the change when a finding says "block". Scanning is CPU work:
+// call scan() before the write transaction opens.
+import type { Db } from "../db/client";
+import { scanWithRules } from "./rule-scanner";
 
 export type ScanTarget = "chat" | "code" | "content";
 export type ScanInput = { target: ScanTarget; text: string; user: { id: number; username: string } };
@@ -13,8 +15,8 @@ export type Finding = {
   ruleId?: number | null;
   severity: "low" | "medium" | "high" | "critical";
   details: string;
-  /** "alert" records it; "block" also refuses the action. */
-  action: "alert" | "block";
+  /** "log" records it quietly; "alert" also tells admins (high and critical: a task and a live event); "block" also refuses the action. */
+  action: "log" | "alert" | "block";
 };
 export type Scanner = (input: ScanInput) => Finding[] | Promise<Finding[]>;
 
@@ -26,22 +28,11 @@ export function registerScanner(scanner: Scanner): () => void {
   return () => scanners.delete(scanner);
 }
 
-export async function scan(input: ScanInput): Promise<Finding[]> {
-  const findings: Finding[] = [];
-  for (const scanner of scanners) findings.push(...(await scanner(input)));
+export async function scan(input: ScanInput & { db?: Db }): Promise<Finding[]> {
+  const { db, ...rest } = input;
+  const findings: Finding[] = input.target === "code" ? [] : await scanWithRules({ db, target: input.target, text: input.text });
+  for (const scanner of scanners) findings.push(...(await scanner(rest)));
   return findings;
 }
 
-/** Stores findings as security events, audited, in the caller's transaction. */
-export async function recordFindings(o: { tx: Tx; findings: Finding[]; input: ScanInput; resource: string; blocked?: boolean }) {
-  const { tx } = o;
-  if (!o.findings.length) return;
-  const actionTaken = o.blocked ? "blocked" : "alert";
-  await tx.securityEvent.createMany({
-    data: o.findings.map((f) => ({ ruleId: f.ruleId ?? null, userId: o.input.user.id, actor: o.input.user.username, action: `${o.input.target}.${f.rule}`, resource: o.resource, severity: f.severity, details: f.details, actionTaken })),
-  });
-  await appendMany({
-    tx,
-    events: o.findings.map((f) => ({ actor: HUNTER_ACTOR, action: "hunter.alert", resource: o.resource, subsystem: "hunter", payload: { rule: f.rule, severity: f.severity, target: o.input.target, user: o.input.user.username, action_taken: actionTaken }, result: actionTaken })),
-  });
-}
+export { recordFindings } from "./record-findings";

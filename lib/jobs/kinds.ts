@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 // Every kind of job and the payload it takes. Handlers live in workers/handlers/ (one per
-// kind); approved actions come later.
+// kind).
 export const jobPayloads = {
   steps: z.object({
     steps: z.number().int().min(1).max(1000).default(10),
@@ -23,6 +23,8 @@ export const jobPayloads = {
   model_test: z.object({}),
   /** A user's program, run in the sandbox by the worker (workers/handlers/sandbox-run.ts). */
   sandbox_run: z.object({ run_id: z.number().int().positive(), save_files: z.boolean().default(false) }),
+  /** An action a governance policy held, approved by an admin: run as its requester (lib/governance/execute-approval.ts). */
+  governed_action: z.object({ approval_id: z.number().int().positive() }),
 } as const;
 
 export type JobKind = keyof typeof jobPayloads;

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { Prisma, type Db, type Tx } from "../db/client";
-import { writeTransaction } from "../db/transaction";
 import { append } from "../audit";
 import { config } from "../config";
 import { ConflictError, invalid } from "../errors";
 import { detectLanguage, indexTerms, tokens } from "../text/tokenize";
 import { chunkText } from "./chunk";
+import { guardContent } from "../hunter/guard-content";
 import { contentHash, normalizeContent, slugify } from "./normalize";
 
 export const ARTIFACT_TYPES = ["text", "note", "document", "code", "url", "file"] as const;
@@ -89,7 +89,8 @@ export type IngestOptions = {
  */
 export async function ingestContent(o: IngestOptions & { db?: Db; /** the input field errors name (default "content") */ field?: string }) {
   const prepared = prepareContent(o.input.content, { field: o.field });
-  return writeTransaction((tx) => ingestText({ tx, ...o, prepared }), o.db);
+  // Hunter scans it first: a blocking rule refuses it (403), other findings are stored with it.
+  return guardContent({ db: o.db, user: o.user, text: prepared.content, write: (tx) => ingestText({ tx, ...o, prepared }), resource: (r) => `artifact:${r.artifact.id}` });
 }
 
 /**

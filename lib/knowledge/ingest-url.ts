@@ -13,6 +13,7 @@ import { extractUrlContent } from "./extract-url-content";
 import { ingestText, ingestTextSchema, MAX_CONTENT_CHARS, NUL_MESSAGE, prepareContent } from "./ingest-text";
 import { WORKER_ACTOR } from "../audit/actors";
 import { recheckAfterIngest } from "../goals/recheck-research-goals";
+import { guardContent } from "../hunter/guard-content";
 
 export type UrlIngestPayload = z.output<typeof jobPayloads.url_ingest>;
 
@@ -29,7 +30,8 @@ export async function ingestUrl(o: { payload: UrlIngestPayload; db: Db; signal?:
   if (new URL(page.url).host !== new URL(p.url).host) {
     const landed = (await scoreUrl({ url: page.url, db: o.db })).trust_score;
     trustScore = Math.min(trustScore, landed);
-    if (landed < REVIEW_AT || (!p.approval_id && landed < AUTO_APPROVE_AT)) throw new UrlRefusedError(`redirected to ${new URL(page.url).host}, whose trust score ${landed} is too low`);
+    // Governance let the request through at its own score (a policy, or an admin): the page may not land lower.
+    if (landed < REVIEW_AT || (!p.approval_id && landed < Math.min(p.trust_score, AUTO_APPROVE_AT))) throw new UrlRefusedError(`redirected to ${new URL(page.url).host}, whose trust score ${landed} is too low`);
   }
   await o.progress?.(60, "extracting text");
   const content = await extractUrlContent(page, { signal: o.signal });
@@ -46,14 +48,15 @@ export async function ingestUrl(o: { payload: UrlIngestPayload; db: Db; signal?:
   });
   const prepared = prepareContent(input.content);
   await o.progress?.(80, "indexing");
-  const stored = await writeTransaction(async (tx) => {
+  // Hunter scans the page first: a blocking rule refuses it (the job fails, 403's message).
+  const stored = await guardContent({ db: o.db, user, text: prepared.content, write: async (tx) => {
     const result = await ingestText({ tx, user, input, prepared, source: "url", sourceUrl: page.url, mimeType: content.mimeType, trustScore });
     if (p.approval_id) {
-      await tx.approvalRequest.update({ where: { id: p.approval_id }, data: { status: "executed" } });
+      await tx.approvalRequest.update({ where: { id: p.approval_id }, data: { status: "executed", executedAt: new Date(), result: { artifact_id: result.artifact.id, status: result.status } } });
       await append({ tx, actor: WORKER_ACTOR, action: "approval.executed", resource: `approval:${p.approval_id}`, subsystem: "governance", payload: { artifact_id: result.artifact.id, status: result.status }, result: "success" });
     }
     return { status: result.status, artifact_id: result.artifact.id, url: page.url, trust_score: trustScore, title: result.artifact.title };
-  }, o.db);
+  }, resource: (r) => `artifact:${r.artifact_id}` });
   // The page may answer questions its requester asked before.
   if (stored.status === "ingested") await recheckAfterIngest({ user, db: o.db });
   return stored;
@@ -62,7 +65,7 @@ export async function ingestUrl(o: { payload: UrlIngestPayload; db: Db; signal?:
 /** Marks an approved URL request as failed (the job will not be retried), with the reason. */
 export async function failUrlApproval(o: { approvalId: number; reason: string; db: Db }) {
   await writeTransaction(async (tx) => {
-    const { count } = await tx.approvalRequest.updateMany({ where: { id: o.approvalId, status: "approved" }, data: { status: "failed", decisionReason: o.reason } });
+    const { count } = await tx.approvalRequest.updateMany({ where: { id: o.approvalId, status: "approved" }, data: { status: "failed", decisionReason: o.reason, error: o.reason } });
     if (count) await append({ tx, actor: WORKER_ACTOR, action: "approval.failed", resource: `approval:${o.approvalId}`, subsystem: "governance", payload: { reason: o.reason }, result: "failure" });
   }, o.db);
 }

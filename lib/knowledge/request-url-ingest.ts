@@ -1,14 +1,17 @@
 // The first half of URL ingestion, run by the web process: check the URL, score its source,
-// and decide. ≥ 70 → a url_ingest job for the worker; 40–69 → an approval request an admin
-// decides; < 40 → refused. The fetch itself always happens in the worker (ingest-url.ts).
+// and decide. < 40 → refused here; otherwise governance decides (knowledge.ingest): on a fresh
+// install a seeded policy holds 40–69 for an admin, and anything else becomes a url_ingest job.
+// The fetch itself always happens in the worker (ingest-url.ts).
 import { z } from "zod";
 import { ForbiddenError, invalid } from "../errors";
 import { append } from "../audit";
-import { db as defaultDb, Prisma, type Db, type Tx } from "../db/client";
+import { db as defaultDb, type Db, type Tx } from "../db/client";
 import { writeTransaction } from "../db/transaction";
-import { enqueue } from "../jobs/enqueue";
+import { knowledgeIngest } from "../governance/actions/knowledge";
+import type { Actor } from "../governance/actions/define";
+import { evaluateAction, verdictError } from "../governance/govern";
 import { checkHost, checkUrl, UrlFetchError, UrlRefusedError } from "../net/safe-fetch";
-import { AUTO_APPROVE_AT, REVIEW_AT, scoreUrl } from "../trust/score-url";
+import { REVIEW_AT, scoreUrl } from "../trust/score-url";
 import { ingestTextSchema } from "./ingest-text";
 
 export const ingestUrlSchema = z.object({
@@ -25,9 +28,12 @@ export type UrlIngestRequest =
  * Asks for a URL to be ingested: vets it (shape, source's score, where its name points) before
  * any transaction, then queues the job or files the approval request, audited, in one.
  */
-export async function requestUrlIngest(o: { user: { id: number; username: string }; input: z.output<typeof ingestUrlSchema>; db?: Db }): Promise<UrlIngestRequest> {
+export async function requestUrlIngest(o: { user: Actor; input: z.output<typeof ingestUrlSchema>; db?: Db }): Promise<UrlIngestRequest> {
   const { url, trustScore } = await vetUrl(o.input.url);
-  return writeTransaction((tx) => decide({ tx, user: o.user, input: o.input, url, trustScore }), o.db ?? defaultDb);
+  const decided = await writeTransaction((tx) => decide({ tx, user: o.user, input: o.input, url, trustScore }), o.db ?? defaultDb);
+  // A blocking policy's refusal is on record (committed) before it is answered.
+  if (decided.kind === "refused") throw decided.error;
+  return decided;
 }
 
 /** Everything that needs no transaction: the URL's shape, its score, where its name points. */
@@ -50,26 +56,16 @@ async function vetUrl(raw: string) {
   return { url: url.toString(), trustScore };
 }
 
-async function decide(o: { tx: Tx; user: { id: number; username: string }; input: z.output<typeof ingestUrlSchema>; url: string; trustScore: number }): Promise<UrlIngestRequest> {
+async function decide(o: { tx: Tx; user: Actor; input: z.output<typeof ingestUrlSchema>; url: string; trustScore: number }): Promise<UrlIngestRequest | { kind: "refused"; error: Error }> {
   const { tx } = o;
-  const payload = { url: o.url, domain: o.input.domain, visibility: o.input.visibility, user_id: o.user.id, trust_score: o.trustScore };
-  if (o.trustScore >= AUTO_APPROVE_AT) {
-    const job = await enqueue({ tx, kind: "url_ingest", payload, description: `Ingest ${o.url}`, createdById: o.user.id, priority: 5 });
-    await append({ tx, actor: o.user.username, action: "knowledge.url_requested", resource: `job:${job.id}`, subsystem: "knowledge", payload: { url: o.url, trust_score: o.trustScore, decision: "auto" }, result: "success" });
-    return { kind: "job", jobId: job.id, url: o.url, trustScore: o.trustScore };
-  }
-  // Asking twice for the same URL while it waits does not queue a second request.
-  const pending = await tx.approvalRequest.findFirst({ where: { actionType: "url_ingest", resource: o.url, requestedById: o.user.id, status: "pending" } });
-  if (pending) return { kind: "approval", approvalId: pending.id, url: o.url, trustScore: o.trustScore, existing: true };
-  const approval = await tx.approvalRequest.create({
-    data: {
-      actionType: "url_ingest",
-      resource: o.url,
-      payload: payload as Prisma.InputJsonValue,
-      requestedById: o.user.id,
-      reason: `Trust score ${o.trustScore} is below ${AUTO_APPROVE_AT}: an admin must approve ingesting this URL`,
-    },
-  });
-  await append({ tx, actor: o.user.username, action: "approval.request", resource: `approval:${approval.id}`, subsystem: "governance", payload: { action_type: "url_ingest", url: o.url, trust_score: o.trustScore }, result: "pending" });
-  return { kind: "approval", approvalId: approval.id, url: o.url, trustScore: o.trustScore, existing: false };
+  const payload = { url: o.url, domain: o.input.domain, visibility: o.input.visibility, trust_score: o.trustScore };
+  // The seeded policy "Review URLs from sources scored 40–69" holds those for an admin; asking
+  // again for the same URL while it waits finds the same request.
+  const verdict = await evaluateAction({ tx, actor: o.user, action: "knowledge.ingest", payload });
+  if (verdict.decision === "review") return { kind: "approval", approvalId: verdict.approvalId, url: o.url, trustScore: o.trustScore, existing: verdict.existing };
+  const refusal = verdictError(verdict);
+  if (refusal) return { kind: "refused", error: refusal };
+  const { job_id: jobId } = await knowledgeIngest.perform({ tx, actor: o.user, payload, prepared: undefined });
+  await append({ tx, actor: o.user.username, action: "knowledge.url_requested", resource: `job:${jobId}`, subsystem: "knowledge", payload: { url: o.url, trust_score: o.trustScore, decision: verdict.policy ? `policy:${verdict.policy.name}` : "auto" }, result: "success" });
+  return { kind: "job", jobId, url: o.url, trustScore: o.trustScore };
 }

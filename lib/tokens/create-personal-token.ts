@@ -8,7 +8,12 @@ import { createToken } from "./create-token";
  */
 export async function createPersonalToken(o: { tx: Tx; user: { id: number; username: string }; name: string; expiresInDays?: number | null; callerTokenExpiresAt?: Date | null }) {
   const { tx } = o;
+  return createToken({ tx, user: o.user, name: o.name, expiresAt: personalTokenExpiry(o) });
+}
+
+/** When a personal token asked for now expires (null: never), capped by the caller's own token. */
+export function personalTokenExpiry(o: { expiresInDays?: number | null; callerTokenExpiresAt?: Date | null }): Date | null {
   let expiresAt = o.expiresInDays ? new Date(Date.now() + o.expiresInDays * 86_400_000) : null;
   if (o.callerTokenExpiresAt && (!expiresAt || expiresAt > o.callerTokenExpiresAt)) expiresAt = o.callerTokenExpiresAt;
-  return createToken({ tx, user: o.user, name: o.name, expiresAt });
+  return expiresAt;
 }

@@ -53,7 +53,8 @@ describe("checkCode with the seeded rules", async () => {
   it("registers the code scanner: scan({ target: 'code' }) applies the same rules, other targets are not its business", async () => {
     const viaHook = await scan({ target: "code", text: CODE, user });
     expect(viaHook.map((f) => f.rule).sort()).toEqual(["js.eval", "python.eval", "python.os_system", "python.shell_injection", "secret.aws_access_key"]);
-    expect(await scan({ target: "chat", text: CODE, user })).toEqual([]);
+    // Chat sees the chat rules only: the secret rules apply there too (20261202040500_hunter_rules), the language rules do not.
+    expect((await scan({ target: "chat", text: CODE, user })).map((f) => f.rule)).toEqual(["secret.aws_access_key"]);
   });
 
   it("takes a changed rule into account within the cache period, never a disabled one, and a block refuses", async () => {

@@ -22,6 +22,8 @@ const savedEnv = vi.hoisted(() => {
   return saved;
 });
 
+import { createHash, generateKeyPairSync, randomBytes, sign } from "node:crypto";
+import { treeHeadMessage } from "../../lib/audit/tree-head-message";
 import { writeTransaction } from "../../lib/db/transaction";
 import { enqueue } from "../../lib/jobs/enqueue";
 import { ingestContent, ingestTextSchema } from "../../lib/knowledge/ingest-text";
@@ -78,7 +80,7 @@ type Field =
   | { type: "array"; sample: string[]; maxItems: number; itemMax: number }
   | { type: "object"; sample: Record<string, unknown>; deepKey: string; extra?: [string, Record<string, unknown>][] };
 
-type FixtureKind = "conversation" | "job" | "failedJob" | "goal" | "approval" | "artifact" | "task" | "token" | "source" | "user" | "run" | "codeIssue" | "appliedCodeIssue";
+type FixtureKind = "conversation" | "job" | "failedJob" | "goal" | "approval" | "artifact" | "task" | "token" | "source" | "user" | "run" | "codeIssue" | "appliedCodeIssue" | "policy" | "alert" | "rule";
 
 type RouteSpec = {
   /** The caller's own row whose id goes in [id]. */
@@ -96,6 +98,20 @@ type RouteSpec = {
   /** The body may be left out altogether (an empty body is a valid request). */
   optionalBody?: true;
 };
+
+/** A valid witness submission: a one-entry log's head, signed by a key made for it. */
+function witnessRequest() {
+  const keys = generateKeyPairSync("ed25519");
+  const raw = keys.publicKey.export({ type: "spki", format: "der" }).subarray(-32);
+  const fields = { treeSize: 1, rootHash: randomBytes(32).toString("hex"), timestamp: new Date(), keyId: createHash("sha256").update(raw).digest("hex").slice(0, 16) };
+  const message = treeHeadMessage(fields);
+  return {
+    head: { tree_size: 1, root_hash: fields.rootHash, timestamp: fields.timestamp.toISOString(), key_id: fields.keyId, signature: sign(null, message, keys.privateKey).toString("base64"), signed_message: message.toString("base64") },
+    public_key_pem: keys.publicKey.export({ type: "spki", format: "pem" }).toString(),
+    first: 0,
+    proof: [],
+  };
+}
 
 const str = (sample: string, o: Omit<StringField, "type" | "sample"> = {}): StringField => ({ type: "string", sample, ...o });
 const oneOf = (sample: string): StringField => ({ type: "string", sample, oneOf: true });
@@ -327,6 +343,10 @@ describe("hostile input to every write route", async () => {
     // A queued run (no worker runs in this test): Stop ends it before it starts.
     run: async () => (await db.sandboxRun.create({ data: { userId: admin.id, language: "python", command: "python main.py", fileName: "main.py", source: "print(1)" } })).id,
     codeIssue: async () => (await codeIssueFixture()).id,
+    // Disabled and allowing: whatever a request that got through changed, it decides nothing.
+    alert: async () => (await db.securityEvent.create({ data: { actor: admin.username, userId: admin.id, action: "chat.fixture", resource: "fixture", severity: "medium", target: "chat" } })).id,
+    rule: async () => (await db.securityRule.create({ data: { name: `fixture.rule_${next()}`, target: "chat", pattern: "fixture-pattern", severity: "low", action: "log", enabled: false } })).id,
+    policy: async () => (await db.governancePolicy.create({ data: { name: `fixture policy ${next()}`, actionType: "hunter.rule.update", decision: "allow", enabled: false } })).id,
     appliedCodeIssue: async () => {
       const issue = await codeIssueFixture();
       await writeTransaction((tx) => applyIssueFix({ tx, user: { ...admin, role: "admin" }, issueId: issue.id }));
@@ -367,7 +387,8 @@ describe("hostile input to every write route", async () => {
     "POST auth/login": {
       base: () => ({ username: admin.username, password: PASSWORD }),
       fields: { username: str(admin.username, { max: 64, blank: true }), password: str(PASSWORD, { max: 256, blank: true }) },
-      mayChange: (status) => (status === 401 || status === 429 ? ["signInAttempts", "logEntries"] : []),
+      // Hunter's brute-force rules may raise an alert (with its task) on a failure.
+      mayChange: (status) => (status === 401 || status === 429 ? ["signInAttempts", "logEntries", "securityEvents", "tasks"] : []),
     },
     "POST auth/register": {
       base: () => ({ username: `reg_${next()}`, password: PASSWORD }),
@@ -403,6 +424,43 @@ describe("hostile input to every write route", async () => {
       fields: { decision: oneOf("reject"), reason: str("not today", { max: 1000 }) },
       query: { decision: oneOf("reject"), reason: str("not today", { max: 1000 }) },
     },
+    "POST governance/policies": {
+      base: () => ({ name: `hostile policy ${next()}`, action_type: "hunter.rule.update", decision: "allow", enabled: false }),
+      fields: {
+        name: str("a policy", { max: 128, blank: true }),
+        description: str("why", { max: 1000 }),
+        priority: int(100, 0, 1_000_000),
+        severity: oneOf("low"),
+        action_type: oneOf("hunter.rule.update"),
+        condition: { type: "object", sample: { resource: "security_rule:*" }, deepKey: "trust_score", extra: [["an unknown part ({colour: 1})", { colour: 1 }], ["a score out of range", { trust_score: { min: 500 } }]] },
+        decision: oneOf("allow"),
+        enabled: { type: "boolean", sample: false },
+      },
+    },
+    "PATCH governance/policies/[id]": {
+      id: "policy",
+      base: () => ({ description: "changed" }),
+      fields: {
+        name: str("a renamed policy", { max: 128, blank: true }),
+        description: str("changed", { max: 1000 }),
+        priority: int(100, 0, 1_000_000),
+        severity: oneOf("low"),
+        condition: { type: "object", sample: { roles: ["user"] }, deepKey: "time_window", extra: [["hours that do not parse", { time_window: { hours: { from: "nine" } } }]] },
+        decision: oneOf("allow"),
+        enabled: { type: "boolean", sample: false },
+      },
+    },
+    "DELETE governance/policies/[id]": { id: "policy" },
+    // A witness: the control is the first head of a log with a fresh key (accepted as it is).
+    "POST log/witness": {
+      base: () => witnessRequest(),
+      fields: {
+        head: { type: "object", sample: witnessRequest().head, deepKey: "tree_size" },
+        public_key_pem: str("-----BEGIN PUBLIC KEY-----", { max: 1000 }),
+        first: int(0, 0),
+        proof: { type: "array", sample: [], maxItems: 64, itemMax: 64 },
+      },
+    },
     "POST health/mode": {
       base: () => ({ mode: "normal", reason: "all fine" }),
       fields: { mode: oneOf("normal"), reason: str("all fine", { max: 500 }) },
@@ -410,6 +468,45 @@ describe("hostile input to every write route", async () => {
     },
     "POST health/restart": { base: () => ({ component: "worker" }), fields: { component: oneOf("worker") }, query: { component: oneOf("worker") } },
     "POST ingest/file": { multipart: true },
+    "POST hunter/alerts/[id]/resolve": {
+      id: "alert",
+      // The earlier API sent everything in the query string: no body is a valid request.
+      optionalBody: true,
+      base: () => ({ note: "a false alarm", status: "dismissed" }),
+      fields: { note: str("a false alarm", { max: 2000 }), status: oneOf("dismissed") },
+      query: { note: str("a false alarm", { max: 2000 }), status: oneOf("dismissed") },
+    },
+    "POST hunter/rules": {
+      base: () => ({ name: `hostile.rule_${next()}`, target: "chat", pattern: "hostile-sample", kind: "regex" }),
+      fields: {
+        name: str("hostile.rule", { max: 64, blank: true }),
+        description: str("a rule", { max: 500 }),
+        target: oneOf("chat"),
+        kind: oneOf("regex"),
+        pattern: str("hostile-sample", { max: 10_000 }),
+        threshold: int(5, 1, 1_000_000, { nullable: true }),
+        window_seconds: int(60, 1, 2_592_000, { nullable: true }),
+        severity: oneOf("low"),
+        action: oneOf("log"),
+        enabled: { type: "boolean", sample: false },
+      },
+    },
+    "PATCH hunter/rules/[id]": {
+      id: "rule",
+      base: () => ({ description: "changed" }),
+      fields: {
+        name: str("hostile.renamed", { max: 64, blank: true }),
+        description: str("changed", { max: 500 }),
+        target: oneOf("chat"),
+        kind: oneOf("regex"),
+        pattern: str("hostile-sample", { max: 10_000 }),
+        severity: oneOf("low"),
+        action: oneOf("log"),
+        enabled: { type: "boolean", sample: false },
+      },
+      query: { enabled: oneOf("false") },
+    },
+    "POST hunter/rules/[id]/test": { id: "rule", base: () => ({ text: "a hostile-sample text" }), fields: { text: str("a hostile-sample text", { max: 100_000 }) } },
     "POST memory/items": {
       base: () => ({ path: `hostile/item-${next()}.md`, content: `Item content number ${next()}.` }),
       fields: {

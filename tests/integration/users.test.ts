@@ -104,6 +104,14 @@ describe("/api/users", async () => {
     expect(await db.logEntry.count({ where: { action: "user.role_change", resource: `user:${user.id}` } })).toBe(1);
   });
 
+  it("a role change and disabling are two requests: asked together, neither is applied", async () => {
+    const user = await createUser({ password: pw });
+    const res = await patch(user.id, { role: "admin", disabled: true });
+    expect(res.status).toBe(422);
+    expect(JSON.stringify(res.json)).toContain("body.disabled");
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ role: "user", disabledAt: null });
+  });
+
   it("disabling ends the sessions and revokes every token; enabling brings neither back", async () => {
     const user = await createUser({ password: pw });
     const cookie = await sessionCookieFor(user);

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, entryHash, GENESIS_HASH } from "../../lib/audit/hash";
+import canonicalize from "canonicalize";
+import { canonicalEntryText, canonicalJson, entryHash, GENESIS_HASH } from "../../lib/audit/hash";
 
 describe("audit hashing", () => {
   it("encodes with RFC 8785 (sorted keys, ES number and string forms)", () => {
@@ -31,5 +32,15 @@ describe("audit hashing", () => {
     expect(entryHash(fields)).toBe(expected);
     expect(entryHash({ ...fields, prevHash: "1".repeat(64) })).not.toBe(expected);
     expect(entryHash({ ...fields, payload: { via: "web", ip: "127.0.0.1" } })).not.toBe(expected);
+  });
+
+  it("builds the same bytes by hand as the canonicalize package, whatever the strings hold", () => {
+    const odd = ["", "plain", 'quote " and \\ backslash', "\u0000\u0001\u001f\u007f", "\u2028\u2029", "é€😀", "\ud800 lone", "tab\tnewline\n", "</script>"];
+    for (const [i, text] of odd.entries()) {
+      const fields = { sequence: 1000 + i, timestamp: new Date(Date.UTC(2026, 0, 1, 0, 0, 0, i)), actor: text, action: `a.${text}`, resource: text, subsystem: text, result: text, prevHash: GENESIS_HASH };
+      const payload = { [text]: text, n: [1.5, -0, 1e21], nested: { z: null, a: true } };
+      const expected = canonicalize({ ...fields, timestamp: fields.timestamp.toISOString(), payload, prev_hash: fields.prevHash, prevHash: undefined });
+      expect(canonicalEntryText({ ...fields, payloadText: canonicalJson(payload) })).toBe(expected);
+    }
   });
 });

@@ -7,6 +7,7 @@ import { steps } from "./steps";
 import type { JobHandler } from "./types";
 import { urlIngest } from "./url-ingest";
 import { sandboxRun } from "./sandbox-run";
+import { governedAction } from "./governed-action";
 
 /** One handler per job kind. */
 export const handlers: Partial<Record<JobKind, JobHandler<never>>> = {
@@ -17,4 +18,5 @@ export const handlers: Partial<Record<JobKind, JobHandler<never>>> = {
   url_ingest: urlIngest,
   model_test: modelTest,
   sandbox_run: sandboxRun,
+  governed_action: governedAction,
 };

@@ -10,7 +10,7 @@ export default function AuditPage() {
     <>
       <PageHeader
         title="Audit log"
-        description="Every action, in a hash-chained log: each entry's hash covers the one before it, so any change or deletion is detected."
+        description="Every action, in a hash-chained, signed log: each entry's hash covers the one before it, and signed tree heads vouch for the whole. Open an entry (its number) to check its proof here in your browser."
       />
       {/* The filters are read from the URL (useSearchParams), which Next wants inside Suspense. */}
       <Suspense>

@@ -1,22 +1,30 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { UrlRequests } from "@/components/knowledge/url-requests";
+import { ApprovalsQueue } from "@/components/governance/approvals-queue";
+import { PoliciesPanel } from "@/components/governance/policies-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/access";
+import { ACTIONS } from "@/lib/governance/actions";
 
 export const metadata: Metadata = { title: "Governance" };
 
 export default async function Page() {
   const user = await requireUser();
+  const admin = isAdmin(user);
+  const actions = Object.values(ACTIONS).map((a) => ({ name: a.name, label: a.label }));
   return (
     <>
-      <PageHeader title="Governance" />
-      <p className="mb-6 text-sm text-slate-600">No policies yet: holding risky actions for approval by policy is not built. The only approvals so far are for web pages, below.</p>
-      <div className="max-w-3xl">
+      <PageHeader title="Governance" description="Risky actions follow policies: allowed, held for an admin's approval, or blocked. Every decision is in the audit log." />
+      <div className="grid max-w-5xl min-w-0 gap-8">
         <Suspense>
-          <UrlRequests isAdmin={isAdmin(user)} />
+          <ApprovalsQueue isAdmin={admin} />
         </Suspense>
+        {admin && (
+          <Suspense>
+            <PoliciesPanel actions={actions} />
+          </Suspense>
+        )}
       </div>
     </>
   );

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { route } from "@/lib/api/route";
 import { json } from "@/lib/api/responses";
 import { page, paginationQuery } from "@/lib/api/pagination";
-import { writeTransaction } from "@/lib/db/transaction";
-import { createPersonalToken } from "@/lib/tokens/create-personal-token";
+import { governed } from "@/lib/governance/govern";
+import { personalTokenExpiry } from "@/lib/tokens/create-personal-token";
 import { listTokens, serializeToken } from "@/lib/tokens/list-tokens";
 
 export const GET = route({ query: paginationQuery }, async ({ user, query }) => {
@@ -19,6 +19,7 @@ const createBody = z.object({
 
 // The plain token is in this response and nowhere else, ever.
 export const POST = route({ body: createBody }, async ({ user, body, token: caller }) => {
-  const { token, record } = await writeTransaction((tx) => createPersonalToken({ tx, user, name: body.name, expiresInDays: body.expires_in_days, callerTokenExpiresAt: caller?.expiresAt }));
+  const expiresAt = personalTokenExpiry({ expiresInDays: body.expires_in_days, callerTokenExpiresAt: caller?.expiresAt });
+  const { token, record } = await governed({ actor: user, action: "token.create", payload: { name: body.name, expires_at: expiresAt?.toISOString() ?? null } });
   return json({ ...serializeToken(record), token }, { status: 201 });
 });

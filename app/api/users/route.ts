@@ -3,8 +3,7 @@ import { json } from "@/lib/api/responses";
 import { page, paginationQuery } from "@/lib/api/pagination";
 import { hashPassword } from "@/lib/auth/password";
 import { createUserSchema } from "@/lib/auth/schemas";
-import { writeTransaction } from "@/lib/db/transaction";
-import { createUser } from "@/lib/users/create-user";
+import { governed } from "@/lib/governance/govern";
 import { listUsers } from "@/lib/users/list-users";
 import { serializeUser } from "@/lib/users/serialize-user";
 
@@ -17,6 +16,6 @@ export const GET = route({ access: "admin", query: paginationQuery }, async ({ q
 // The password is temporary: the new user chooses their own at first sign-in.
 export const POST = route({ access: "admin", body: createUserSchema }, async ({ user: admin, body }) => {
   const passwordHash = await hashPassword(body.password);
-  const created = await writeTransaction((tx) => createUser({ tx, admin, username: body.username, passwordHash, role: body.role }));
+  const created = await governed({ actor: admin, action: "user.register", payload: { username: body.username, role: body.role, password_hash: passwordHash } });
   return json(serializeUser(created), { status: 201 });
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { route } from "@/lib/api/route";
 import { ValidationError } from "@/lib/errors";
 import { writeTransaction } from "@/lib/db/transaction";
+import { governed } from "@/lib/governance/govern";
 import { getModeState, serializeModeState } from "@/lib/system/get-mode-state";
 import { setModeSchema, setSystemMode } from "@/lib/system/set-mode";
 
@@ -18,5 +19,8 @@ export const POST = route({ access: "admin", body: loose, query: loose, allowRea
     const where = source === body ? "body" : "query";
     throw new ValidationError(parsed.error.issues.map((i) => ({ field: [where, ...i.path.map(String)].join("."), message: i.message })));
   }
-  return serializeModeState(await writeTransaction((tx) => setSystemMode({ tx, ...parsed.data, actor: user.username })));
+  // Returning to normal is never held: read-only mode refuses the writes that deciding an
+  // approval (or disabling the policy) would take, so a held way out could never be let through.
+  if (parsed.data.mode === "normal") return serializeModeState(await writeTransaction((tx) => setSystemMode({ tx, ...parsed.data, actor: user.username })));
+  return serializeModeState(await governed({ actor: user, action: "system.mode", payload: parsed.data }));
 });

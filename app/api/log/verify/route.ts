@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
-import { verifyLogShared } from "@/lib/audit/verify-shared";
+import { checkLog } from "@/lib/audit/check-log";
 
 const query = z
   .object({
@@ -12,8 +12,7 @@ const query = z
     path: ["end_seq"],
   });
 
-// Recomputes every hash and link in the range. Results are shared for a few seconds
-// (lib/audit/verify-shared.ts): a tampered row shows up at most that much later.
-export const GET = route({ query }, async ({ query }) =>
-  verifyLogShared({ fromSequence: query.start_seq, toSequence: query.end_seq }),
-);
+// Recomputes every hash and link in the range, and checks the entries' signatures and the
+// signed tree heads (lib/audit/check-log.ts). Results are shared for a few seconds: a tampered
+// row shows up at most that much later.
+export const GET = route({ query }, async ({ query }) => checkLog({ fromSequence: query.start_seq, toSequence: query.end_seq }));

@@ -3,6 +3,7 @@ import { route } from "@/lib/api/route";
 import { decodeCursor } from "@/lib/api/pagination";
 import { ingestTextSchema } from "@/lib/knowledge/ingest-text";
 import { exportKnowledge } from "@/lib/memory/export-knowledge";
+import { watchExport } from "@/lib/hunter/watch-export";
 
 const domains = z.array(ingestTextSchema.shape.domain).max(100);
 // The earlier API took a bare JSON array of domain names; {domains} works too; no body: all.
@@ -21,4 +22,9 @@ const query = z.object({
 });
 
 // Your knowledge — every version's content and provenance — as JSON that POST /api/memory/import takes back.
-export const POST = route({ body, query }, ({ user, body, query }) => exportKnowledge({ user, domains: body, limit: query.limit, cursor: query.cursor }));
+// Audited with its size, which Hunter's exfiltration rules add up (lib/hunter/watch-export.ts).
+export const POST = route({ body, query }, async ({ user, ip, body, query }) => {
+  const result = await exportKnowledge({ user, domains: body, limit: query.limit, cursor: query.cursor });
+  await watchExport({ user, ip, rows: result.artifact_count });
+  return result;
+});

@@ -1,8 +1,8 @@
 import { route } from "@/lib/api/route";
 import { idParams } from "@/lib/api/params";
 import { getArtifact } from "@/lib/knowledge/get-artifact";
-import { writeTransaction } from "@/lib/db/transaction";
-import { deleteArtifact, editArtifact, updateArtifactSchema } from "@/lib/knowledge/update-artifact";
+import { governed } from "@/lib/governance/govern";
+import { editArtifact, updateArtifactSchema } from "@/lib/knowledge/update-artifact";
 
 const params = idParams("an artifact id");
 
@@ -15,5 +15,5 @@ export const PATCH = route({ params, body: updateArtifactSchema }, async ({ user
 });
 
 export const DELETE = route({ params }, async ({ user, params }) => {
-  await writeTransaction((tx) => deleteArtifact({ tx, user, id: params.id }));
+  await governed({ actor: user, action: "knowledge.delete", payload: { artifact_id: params.id } });
 });

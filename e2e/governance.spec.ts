@@ -1,9 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { apiToken, signInAsAdmin, watchConsole } from "./helpers";
 
-// A review policy made on the Governance page holds an action; the admin approves it there and
-// the worker carries it out as the person who asked.
-test("a review policy holds an action until an admin approves it, then it is done", async ({ page, request }) => {
+// A review policy made on the Governance page holds an action; the admin approves it there, the
+// worker carries it out as the person who asked, and the action's audit entry is proved in the
+// browser against a signed tree head.
+test("a review policy holds an action until an admin approves it, then it is done, and its audit entry's proof checks out", async ({ page, request }) => {
+  test.setTimeout(240_000);
   const errors = watchConsole(page);
   const stamp = Date.now().toString(36);
   const keyword = `e2e${stamp}`;
@@ -46,6 +48,25 @@ test("a review policy holds an action until an admin approves it, then it is don
 
   const tokens = await request.get("/api/tokens?limit=100", { headers: { Authorization: `Bearer ${token}` } });
   expect((await tokens.json()).items.map((t: { name: string }) => t.name)).toContain(`${keyword} deploy`);
+
+  // The token's creation is in the audit log; once a signed tree head covers it, its inclusion
+  // proof checks out in the browser.
+  const auth = { Authorization: `Bearer ${token}` };
+  const created = await request.get("/api/log/entries?action=token.create&limit=100", { headers: auth });
+  const entry = ((await created.json()).entries as { sequence: number; payload: { name?: string } }[]).find((e) => e.payload.name === `${keyword} deploy`);
+  expect(entry, "the approved creation's audit entry").toBeTruthy();
+  await expect
+    .poll(async () => {
+      const res = await request.get("/api/log/tree-heads/latest", { headers: auth });
+      return res.status() === 200 ? (await res.json()).tree_size : 0;
+    }, { timeout: 100_000, intervals: [1000] })
+    .toBeGreaterThanOrEqual(entry!.sequence);
+  await page.goto("/audit?action=token.create");
+  await page.getByRole("button", { name: `Show entry ${entry!.sequence} and check its proof`, exact: true }).click();
+  await expect(page.getByTestId("proof-status")).toHaveAttribute("data-status", "verified", { timeout: 20_000 });
+  await expect(page.getByTestId("entry-detail")).toContainText(`${keyword} deploy`);
+  await page.keyboard.press("Escape");
+  await page.goto("/governance");
 
   // Disable it again, from the keyboard.
   await policy.getByTestId("policy-toggle").focus();

@@ -148,7 +148,7 @@ export function PoliciesPanel({ actions }: { actions: ActionOption[] }) {
                     <span className="text-xs text-slate-500">{p.severity}</span>
                   </div>
                   <p className="text-xs text-slate-600">
-                    {labels.get(p.action_type) ?? p.action_type} <code className="text-slate-400">{p.action_type}</code> · priority {p.priority}
+                    {labels.get(p.action_type) ?? p.action_type} <code className="text-slate-600">{p.action_type}</code> · priority {p.priority}
                   </p>
                   {p.description && <p className="text-xs text-slate-500">{p.description}</p>}
                   <p className="font-mono text-xs break-all text-slate-500">{p.condition_object ? JSON.stringify(p.condition_object) : "every such action"}</p>

@@ -79,7 +79,7 @@ function RuleItem({ rule: r, isAdmin, onChanged }: { rule: SecurityRule; isAdmin
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0 flex-1">
           <p className="flex flex-wrap items-center gap-2">
-            <span className={`font-medium break-all ${enabled ? "text-slate-900" : "text-slate-400"}`}>{r.name}</span>
+            <span className={`font-medium break-all ${enabled ? "text-slate-900" : "text-slate-500"}`}>{r.name}</span>
             <SeverityBadge severity={r.severity} />
             <span className="text-xs text-slate-500">
               {ACTION_LABEL[r.action] ?? r.action} · {r.targets.join(", ")} · {r.kind}
